@@ -1,0 +1,23 @@
+package io.facestream.cascade;
+
+import java.util.List;
+
+/**
+ * One detected face: its box, the O-Net score and five landmarks in the order left eye, right eye,
+ * nose, mouth left, mouth right, as seen in the image.
+ */
+public record Face(Box box, float score, List<Point> landmarks) implements Scored {
+    public static final int LANDMARK_COUNT = 5;
+
+    public Face {
+        landmarks = List.copyOf(landmarks);
+        if (landmarks.size() != LANDMARK_COUNT) {
+            throw new IllegalArgumentException("a face has " + LANDMARK_COUNT + " landmarks, got " + landmarks.size());
+        }
+    }
+
+    public Face scaled(float factor) {
+        return new Face(box.scaled(factor), score,
+                landmarks.stream().map(p -> new Point(p.x() * factor, p.y() * factor)).toList());
+    }
+}

@@ -1,0 +1,248 @@
+package io.facestream.cascade;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MTCNN cascade (Zhang et al., 2016): P-Net proposes boxes over an image pyramid, R-Net refines
+ * them on 24x24 crops, O-Net scores them on 48x48 crops and places five landmarks; non-maximum
+ * suppression and box regression sit between the stages.
+ *
+ * <p>Thread-safe: every call works on its own buffers, and the ONNX Runtime sessions are shared.
+ * A batch call runs R-Net and O-Net once over the candidates of all its images together.
+ */
+public final class FaceDetector implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FaceDetector.class);
+    /** P-Net's output cells are 2 input pixels apart (its one stride-2 pooling). */
+    private static final int PNET_STRIDE = 2;
+
+    private final DetectorOptions options;
+    private final Networks networks;
+
+    private FaceDetector(DetectorOptions options, Networks networks) {
+        this.options = options;
+        this.networks = networks;
+    }
+
+    public static FaceDetector create(DetectorOptions options) {
+        FaceDetector detector = new FaceDetector(options, Networks.load(options));
+        log.info("MTCNN face detector ready on {} ({} threads per network run)", detector.provider(),
+                options.threads());
+        return detector;
+    }
+
+    /** The execution provider running the networks: "cpu" or "cuda". */
+    public String provider() {
+        return networks.provider();
+    }
+
+    public DetectorOptions options() {
+        return options;
+    }
+
+    public List<Face> detect(RgbImage image) {
+        return detectBatch(List.of(image)).get(0);
+    }
+
+    /** The faces of each image, in the order of {@code images}, best score first. */
+    public List<List<Face>> detectBatch(List<RgbImage> images) {
+        return detectBatch(images, new StageTimes());
+    }
+
+    /** As {@link #detectBatch(List)}, adding the time spent per stage to {@code times}. */
+    public List<List<Face>> detectBatch(List<RgbImage> images, StageTimes times) {
+        long start = System.nanoTime();
+        List<IntegralImage> frames = images.stream().map(IntegralImage::of).toList();
+        times.add(Stage.PYRAMID, start);
+        List<List<Candidate>> proposals = proposeWithPNet(frames, times);
+        List<List<Candidate>> refined = refineWithRNet(frames, proposals, times);
+        return finishWithONet(frames, refined, times);
+    }
+
+    /** Stage 1: P-Net over every pyramid level, NMS per level and over all, regression, squaring. */
+    private List<List<Candidate>> proposeWithPNet(List<IntegralImage> frames, StageTimes times) {
+        List<List<Candidate>> proposals = emptyLists(frames.size());
+        for (List<Integer> sameSize : groupBySize(frames)) {
+            IntegralImage first = frames.get(sameSize.get(0));
+            for (float scale : Pyramid.scales(first.width(), first.height(), options.minFaceSize(),
+                    options.pyramidFactor(), downscale(first))) {
+                NetworkOutput maps = runPNetLevel(frames, sameSize, scale, times);
+                for (int n = 0; n < sameSize.size(); n++) {
+                    long start = System.nanoTime();
+                    proposals.get(sameSize.get(n)).addAll(
+                            Nms.suppress(cellsAboveThreshold(maps, n, scale), options.pnetLevelNms(), Nms.Overlap.UNION));
+                    times.add(Stage.NMS, start);
+                }
+            }
+        }
+        long start = System.nanoTime();
+        List<List<Candidate>> merged = proposals.stream()
+                .map(boxes -> Nms.suppress(boxes, options.pnetNms(), Nms.Overlap.UNION).stream()
+                        .map(c -> c.regressed().squared()).toList())
+                .toList();
+        times.add(Stage.NMS, start);
+        return merged;
+    }
+
+    private NetworkOutput runPNetLevel(List<IntegralImage> frames, List<Integer> sameSize, float scale,
+                                       StageTimes times) {
+        long start = System.nanoTime();
+        IntegralImage first = frames.get(sameSize.get(0));
+        int width = Pyramid.levelSide(first.width(), scale);
+        int height = Pyramid.levelSide(first.height(), scale);
+        int perImage = 3 * width * height;
+        FloatBuffer input = Networks.inputBuffer(sameSize.size() * perImage);
+        for (int n = 0; n < sameSize.size(); n++) {
+            IntegralImage frame = frames.get(sameSize.get(n));
+            frame.resampleInto(input, n * perImage, 0, 0, frame.width(), frame.height(), width, height);
+        }
+        times.add(Stage.PYRAMID, start);
+        start = System.nanoTime();
+        NetworkOutput maps = networks.pnet(input, sameSize.size(), height, width);
+        times.add(Stage.PNET, start);
+        return maps;
+    }
+
+    /** Each P-Net cell scoring at least the threshold, as the 12x12 window it saw, in image pixels. */
+    private List<Candidate> cellsAboveThreshold(NetworkOutput maps, int n, float scale) {
+        List<Candidate> cells = new ArrayList<>();
+        for (int row = 0; row < maps.height(); row++) {
+            for (int col = 0; col < maps.width(); col++) {
+                float score = maps.faceScore(n, row, col);
+                if (score >= options.pnetThreshold()) {
+                    float x = PNET_STRIDE * col;
+                    float y = PNET_STRIDE * row;
+                    Box window = new Box(x / scale, y / scale,
+                            (x + Pyramid.PNET_WINDOW) / scale, (y + Pyramid.PNET_WINDOW) / scale);
+                    cells.add(new Candidate(window, score, maps.offsets(n, row, col)));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Stage 2: R-Net scores 24x24 crops of all proposals; NMS, regression, squaring. */
+    private List<List<Candidate>> refineWithRNet(List<IntegralImage> frames, List<List<Candidate>> proposals,
+                                                 StageTimes times) {
+        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, networks::rnet, times);
+        List<List<Candidate>> refined = new ArrayList<>();
+        int index = 0;
+        for (List<Candidate> boxes : proposals) {
+            List<Candidate> kept = new ArrayList<>();
+            for (Candidate proposal : boxes) {
+                float score = out.faceScore(index);
+                if (score > options.rnetThreshold()) {
+                    kept.add(new Candidate(proposal.box(), score, out.offsets(index)));
+                }
+                index++;
+            }
+            long start = System.nanoTime();
+            refined.add(Nms.suppress(kept, options.rnetNms(), Nms.Overlap.UNION).stream()
+                    .map(c -> c.regressed().squared()).toList());
+            times.add(Stage.NMS, start);
+        }
+        return refined;
+    }
+
+    /** Stage 3: O-Net scores 48x48 crops and places landmarks; regression, then NMS by the smaller box. */
+    private List<List<Face>> finishWithONet(List<IntegralImage> frames, List<List<Candidate>> refined,
+                                            StageTimes times) {
+        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, networks::onet, times);
+        List<List<Face>> faces = new ArrayList<>();
+        int index = 0;
+        for (List<Candidate> boxes : refined) {
+            List<Face> found = new ArrayList<>();
+            for (Candidate candidate : boxes) {
+                float score = out.faceScore(index);
+                if (score > options.onetThreshold()) {
+                    Box box = candidate.box();
+                    found.add(new Face(box.regress(out.offsets(index)), score, landmarks(out, index, box)));
+                }
+                index++;
+            }
+            long start = System.nanoTime();
+            faces.add(Nms.suppress(found, options.onetNms(), Nms.Overlap.MIN));
+            times.add(Stage.NMS, start);
+        }
+        return faces;
+    }
+
+    /** O-Net's landmarks are fractions of the box it was shown, before that box is regressed. */
+    private static List<Point> landmarks(NetworkOutput out, int index, Box box) {
+        List<Point> points = new ArrayList<>(Face.LANDMARK_COUNT);
+        for (int k = 0; k < Face.LANDMARK_COUNT; k++) {
+            points.add(new Point(box.x1() + out.landmarkX(index, k) * box.width(),
+                    box.y1() + out.landmarkY(index, k) * box.height()));
+        }
+        return points;
+    }
+
+    /** Crops every candidate of every frame to {@code side x side} and runs one network over them all. */
+    private NetworkOutput classifyCrops(List<IntegralImage> frames, List<List<Candidate>> candidates, int side,
+                                        Stage stage, BiFunction<FloatBuffer, Integer, NetworkOutput> network,
+                                        StageTimes times) {
+        int count = candidates.stream().mapToInt(List::size).sum();
+        if (count == 0) {
+            return new NetworkOutput(new float[0], new float[0], new float[0], 1, 1);
+        }
+        long start = System.nanoTime();
+        int perCrop = 3 * side * side;
+        FloatBuffer input = Networks.inputBuffer(count * perCrop);
+        int index = 0;
+        for (int f = 0; f < frames.size(); f++) {
+            for (Candidate candidate : candidates.get(f)) {
+                crop(frames.get(f), candidate.box(), input, index++ * perCrop, side);
+            }
+        }
+        times.add(Stage.PYRAMID, start);
+        start = System.nanoTime();
+        NetworkOutput out = network.apply(input, count);
+        times.add(stage, start);
+        return out;
+    }
+
+    /** The box's pixels (zero-padded where it leaves the image) resampled to {@code side x side}. */
+    static void crop(IntegralImage frame, Box box, FloatBuffer dst, int offset, int side) {
+        int left = (int) Math.floor(box.x1());
+        int top = (int) Math.floor(box.y1());
+        int width = Math.max(1, (int) Math.floor(box.x2()) - left);
+        int height = Math.max(1, (int) Math.floor(box.y2()) - top);
+        frame.resampleInto(dst, offset, left, top, width, height, side, side);
+    }
+
+    /** Below 1 when the frame's longer side exceeds the configured maximum input side. */
+    private float downscale(IntegralImage frame) {
+        int longSide = Math.max(frame.width(), frame.height());
+        return options.maxInputSide() > 0 && longSide > options.maxInputSide()
+                ? (float) options.maxInputSide() / longSide : 1f;
+    }
+
+    /** Indices of frames grouped by size, so each pyramid level runs once per group as one batch. */
+    private static List<List<Integer>> groupBySize(List<IntegralImage> frames) {
+        Map<Long, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < frames.size(); i++) {
+            long size = ((long) frames.get(i).width() << 32) | frames.get(i).height();
+            groups.computeIfAbsent(size, key -> new ArrayList<>()).add(i);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static <T> List<List<T>> emptyLists(int count) {
+        List<List<T>> lists = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lists.add(new ArrayList<>());
+        }
+        return lists;
+    }
+
+    @Override
+    public void close() {
+        networks.close();
+    }
+}

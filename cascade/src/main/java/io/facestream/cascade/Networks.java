@@ -1,0 +1,152 @@
+package io.facestream.cascade;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three MTCNN networks as ONNX Runtime sessions, loaded from the converted models on the class
+ * path. Sessions are thread-safe, so one {@code Networks} serves every thread of a detector.
+ */
+final class Networks implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Networks.class);
+    static final String MODEL_DIR = "/io/facestream/cascade/models/";
+    static final int RNET_SIDE = 24;
+    static final int ONET_SIDE = 48;
+
+    private final OrtEnvironment env;
+    private final OrtSession pnet;
+    private final OrtSession rnet;
+    private final OrtSession onet;
+    private final String provider;
+
+    private Networks(OrtEnvironment env, OrtSession pnet, OrtSession rnet, OrtSession onet, String provider) {
+        this.env = env;
+        this.pnet = pnet;
+        this.rnet = rnet;
+        this.onet = onet;
+        this.provider = provider;
+    }
+
+    static Networks load(DetectorOptions options) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions session = new OrtSession.SessionOptions()) {
+            session.setIntraOpNumThreads(options.threads());
+            session.setInterOpNumThreads(1);
+            session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            String provider = chooseProvider(env, session, options.provider());
+            return new Networks(env, env.createSession(model("pnet"), session),
+                    env.createSession(model("rnet"), session), env.createSession(model("onet"), session), provider);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load the MTCNN models: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds CUDA to the session where asked for and possible; returns the provider that will run. */
+    private static String chooseProvider(OrtEnvironment env, OrtSession.SessionOptions session,
+                                         ExecutionProvider wanted) {
+        if (wanted == ExecutionProvider.CPU) {
+            return "cpu";
+        }
+        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            if (wanted == ExecutionProvider.CUDA) {
+                log.warn("CUDA requested, but this ONNX Runtime build has no CUDA provider "
+                        + "(build with -Pcuda); running on CPU");
+            }
+            return "cpu";
+        }
+        try {
+            session.addCUDA(0);
+            return "cuda";
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            log.warn("CUDA provider could not start ({}); running on CPU", e.getMessage());
+            return "cpu";
+        }
+    }
+
+    private static byte[] model(String name) {
+        String path = MODEL_DIR + name + ".onnx";
+        try (InputStream in = Networks.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("model " + path + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + path, e);
+        }
+    }
+
+    /** A native-order direct buffer, which ONNX Runtime reads without copying. */
+    static FloatBuffer inputBuffer(int floats) {
+        return ByteBuffer.allocateDirect(Float.BYTES * floats).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** "cpu" or "cuda". */
+    String provider() {
+        return provider;
+    }
+
+    NetworkOutput pnet(FloatBuffer images, int batch, int height, int width) {
+        return run(pnet, images, new long[] {batch, 3, height, width});
+    }
+
+    NetworkOutput rnet(FloatBuffer crops, int batch) {
+        return run(rnet, crops, new long[] {batch, 3, RNET_SIDE, RNET_SIDE});
+    }
+
+    NetworkOutput onet(FloatBuffer crops, int batch) {
+        return run(onet, crops, new long[] {batch, 3, ONET_SIDE, ONET_SIDE});
+    }
+
+    private NetworkOutput run(OrtSession session, FloatBuffer input, long[] shape) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
+             OrtSession.Result result = session.run(Map.of("image", tensor))) {
+            OnnxTensor prob = output(result, "prob");
+            long[] probShape = prob.getInfo().getShape();
+            boolean maps = probShape.length == 4;
+            return new NetworkOutput(floats(prob), floats(output(result, "regression")),
+                    result.get("landmarks").map(v -> floats((OnnxTensor) v)).orElse(new float[0]),
+                    maps ? (int) probShape[2] : 1, maps ? (int) probShape[3] : 1);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on input " + java.util.Arrays.toString(shape)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OnnxTensor output(OrtSession.Result result, String name) {
+        OnnxValue value = result.get(name).orElseThrow(
+                () -> new IllegalStateException("model has no output '" + name + "'"));
+        return (OnnxTensor) value;
+    }
+
+    private static float[] floats(OnnxTensor tensor) {
+        FloatBuffer buffer = tensor.getFloatBuffer();
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
+    }
+
+    @Override
+    public void close() {
+        for (OrtSession session : new OrtSession[] {pnet, rnet, onet}) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                log.warn("closing an ONNX Runtime session failed: {}", e.getMessage());
+            }
+        }
+    }
+}
