@@ -37,6 +37,14 @@ public final class Checksums {
         }
     }
 
+    /** Throws, naming {@code what} (the file's origin) and both digests, unless {@code bytes} have the expected SHA-256. */
+    public static void requireSha256(byte[] bytes, String expected, String what) throws IOException {
+        String actual = sha256(bytes);
+        if (!actual.equalsIgnoreCase(expected)) {
+            throw new IOException(what + ": SHA-256 is " + actual + ", expected " + expected);
+        }
+    }
+
     private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
