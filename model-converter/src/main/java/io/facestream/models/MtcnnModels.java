@@ -67,7 +67,7 @@ public final class MtcnnModels {
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
