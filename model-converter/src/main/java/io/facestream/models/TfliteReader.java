@@ -3,6 +3,7 @@ package io.facestream.models;
 import io.facestream.models.OperatorOptions.Activation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +33,7 @@ final class TfliteReader {
     }
 
     private static void requireIdentifier(byte[] flatbuffer) {
-        if (flatbuffer.length < 8 || !FILE_IDENTIFIER.equals(new String(flatbuffer, 4, 4,
-                java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (flatbuffer.length < 8 || !FILE_IDENTIFIER.equals(new String(flatbuffer, 4, 4, StandardCharsets.US_ASCII))) {
             throw new IllegalArgumentException("not a TensorFlow Lite model (no " + FILE_IDENTIFIER + " identifier)");
         }
     }

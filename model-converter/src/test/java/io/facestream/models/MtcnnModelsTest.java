@@ -12,6 +12,7 @@ import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -79,7 +80,7 @@ class MtcnnModelsTest {
         byte[] onnx = MtcnnModels.toOnnx(SourceModels.tflite(net), net);
         try (OrtSession session = OrtEnvironment.getEnvironment().createSession(onnx,
                 new OrtSession.SessionOptions())) {
-            Map<String, long[]> shapes = new java.util.HashMap<>();
+            Map<String, long[]> shapes = new HashMap<>();
             for (Map<String, NodeInfo> infos : List.of(session.getInputInfo(), session.getOutputInfo())) {
                 infos.forEach((name, info) -> shapes.put(name, ((TensorInfo) info.getInfo()).getShape()));
             }

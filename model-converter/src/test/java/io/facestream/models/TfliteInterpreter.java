@@ -2,11 +2,13 @@ package io.facestream.models;
 
 import io.facestream.models.OperatorOptions.Activation;
 import io.facestream.models.OperatorOptions.Padding;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * A plain, slow reference: runs a TFLite graph op by op with TFLite's own semantics (NHWC,
@@ -223,7 +225,7 @@ final class TfliteInterpreter {
             keptShape[axis] = reduced[axis] ? 1 : x.dim(axis);
         }
         NdArray out = NdArray.zeros(keptShape);
-        java.util.Arrays.fill(out.data(), identity);
+        Arrays.fill(out.data(), identity);
         int[] outStrides = out.broadcastStrides(x.shape());
         int[] index = new int[x.rank()];
         for (int flat = 0; flat < x.data().length; flat++) {
@@ -235,7 +237,7 @@ final class TfliteInterpreter {
             increment(index, x.shape());
         }
         boolean keepDims = ((OperatorOptions.Reducer) op.options()).keepDims();
-        return keepDims ? out : out.reshaped(java.util.stream.IntStream.range(0, x.rank())
+        return keepDims ? out : out.reshaped(IntStream.range(0, x.rank())
                 .filter(axis -> !reduced[axis]).map(x::dim).toArray());
     }
 

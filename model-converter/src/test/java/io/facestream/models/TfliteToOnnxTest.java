@@ -6,6 +6,7 @@ import io.facestream.models.OperatorOptions.Activation;
 import io.facestream.models.OperatorOptions.Padding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The converter refuses, with a message naming the operator, what it cannot reproduce exactly. */
@@ -43,7 +44,7 @@ class TfliteToOnnxTest {
                 .hasMessageContaining("fused RELU6");
     }
 
-    private static TfliteGraph withFirstPool(java.util.function.UnaryOperator<TfliteOperator> change) {
+    private static TfliteGraph withFirstPool(UnaryOperator<TfliteOperator> change) {
         TfliteGraph pnet = SourceModels.graph(MtcnnNet.PNET);
         List<TfliteOperator> operators = new ArrayList<>(pnet.operators());
         TfliteOperator pool = operators.get(FIRST_POOL);
