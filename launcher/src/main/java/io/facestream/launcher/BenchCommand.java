@@ -1,0 +1,10 @@
+package io.facestream.launcher;
+
+import picocli.CommandLine.Command;
+
+/** {@code face-stream bench}: benchmarks, one subcommand per part of the pipeline. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures speed: frames per second and where the time goes.",
+        subcommands = {CascadeBenchCommand.class})
+final class BenchCommand {
+}

@@ -1,0 +1,101 @@
+package io.facestream.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facestream.cascade.FaceDetector;
+import io.facestream.cascade.RgbImage;
+import io.facestream.cascade.Stage;
+import io.facestream.samples.SamplePhoto;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code face-stream bench cascade}: detection speed on a real photo at common camera resolutions. */
+@Command(name = "cascade", mixinStandardHelpOptions = true,
+        description = {"Measures detect() on a real photo scaled to each frame size: median latency, frames/s "
+                + "of one stream, and the median time per stage (pyramid and crops, P-Net, R-Net, O-Net, NMS).",
+                "Run it on an otherwise idle machine."})
+final class CascadeBenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--photo", paramLabel = "FILE",
+            description = "Photo to detect in (default: sample1.jpg of the face-api demo photos, fetched with npm).")
+    Path photo;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "WxH",
+            description = "Frame sizes (default: ${DEFAULT-VALUE}).")
+    List<String> sizes = List.of("640x480", "1280x720", "1920x1080");
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = "Warm-up per size (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds = 3;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Measurement per size (default: ${DEFAULT-VALUE}).")
+    double seconds = 10;
+
+    @Option(names = "--json", description = "Print the results as JSON instead of a table.")
+    boolean json;
+
+    @Mixin
+    DetectorSettings settings;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RgbImage source = RgbImage.read(photo != null ? photo : SamplePhoto.SAMPLE1.path());
+        List<CascadeBenchmark.Result> results = new ArrayList<>();
+        try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
+            CascadeBenchmark benchmark = new CascadeBenchmark(detector, warmupSeconds, seconds);
+            for (String size : sizes) {
+                results.add(benchmark.measure(Frames.fitted(source, parseSize(size))));
+            }
+            if (json) {
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                        new Report(detector.provider(), settings.threads, results)));
+            } else {
+                printTable(out, detector.provider(), results);
+            }
+        }
+        return 0;
+    }
+
+    private record Report(String provider, int threads, List<CascadeBenchmark.Result> results) {
+    }
+
+    private void printTable(PrintWriter out, String provider, List<CascadeBenchmark.Result> results) {
+        out.printf(Locale.ROOT, "MTCNN cascade, provider %s, %d threads; medians over the measured frames%n",
+                provider, settings.threads);
+        out.printf(Locale.ROOT, "%-10s %8s %9s %9s %6s %8s %7s %7s %7s %7s%n", "size", "frames/s", "median ms",
+                "p90 ms", "faces", "pyramid", "P-Net", "R-Net", "O-Net", "NMS");
+        for (CascadeBenchmark.Result r : results) {
+            out.printf(Locale.ROOT, "%-10s %8.1f %9.1f %9.1f %6d %8.1f %7.1f %7.1f %7.1f %7.1f%n",
+                    r.width() + "x" + r.height(), r.framesPerSecond(), r.medianMs(), r.p90Ms(), r.faces(),
+                    r.stageMedianMs().get(Stage.PYRAMID), r.stageMedianMs().get(Stage.PNET),
+                    r.stageMedianMs().get(Stage.RNET), r.stageMedianMs().get(Stage.ONET),
+                    r.stageMedianMs().get(Stage.NMS));
+        }
+    }
+
+    private int[] parseSize(String size) {
+        String[] parts = size.toLowerCase(Locale.ROOT).split("x");
+        try {
+            int[] wh = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            if (parts.length == 2 && wh[0] > 0 && wh[1] > 0) {
+                return wh;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "--sizes: '" + size + "' is not WIDTHxHEIGHT, e.g. 640x480");
+    }
+}
