@@ -62,7 +62,12 @@ public final class FaceDetector implements AutoCloseable {
         times.add(Stage.PYRAMID, start);
         List<List<Candidate>> proposals = proposeWithPNet(frames, times);
         List<List<Candidate>> refined = refineWithRNet(frames, proposals, times);
-        return finishWithONet(frames, refined, times);
+        List<List<Face>> faces = finishWithONet(frames, refined, times);
+        if (log.isDebugEnabled()) {
+            log.debug("{} images: {} P-Net proposals, {} after R-Net, {} faces", images.size(), total(proposals),
+                    total(refined), total(faces));
+        }
+        return faces;
     }
 
     /** Stage 1: P-Net over every pyramid level, NMS per level and over all, regression, squaring. */
@@ -187,7 +192,7 @@ public final class FaceDetector implements AutoCloseable {
     private NetworkOutput classifyCrops(List<IntegralImage> frames, List<List<Candidate>> candidates, int side,
                                         Stage stage, BiFunction<FloatBuffer, Integer, NetworkOutput> network,
                                         StageTimes times) {
-        int count = candidates.stream().mapToInt(List::size).sum();
+        int count = total(candidates);
         if (count == 0) {
             return new NetworkOutput(new float[0], new float[0], new float[0], 1, 1);
         }
@@ -231,6 +236,10 @@ public final class FaceDetector implements AutoCloseable {
             groups.computeIfAbsent(size, key -> new ArrayList<>()).add(i);
         }
         return List.copyOf(groups.values());
+    }
+
+    private static int total(List<? extends List<?>> lists) {
+        return lists.stream().mapToInt(List::size).sum();
     }
 
     private static <T> List<List<T>> emptyLists(int count) {
