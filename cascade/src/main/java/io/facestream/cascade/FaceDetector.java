@@ -24,10 +24,12 @@ public final class FaceDetector implements AutoCloseable {
 
     private final DetectorOptions options;
     private final Networks networks;
+    private final LevelScanner levelScanner;
 
     private FaceDetector(DetectorOptions options, Networks networks) {
         this.options = options;
         this.networks = networks;
+        this.levelScanner = new LevelScanner(options.threads());
     }
 
     public static FaceDetector create(DetectorOptions options) {
@@ -72,18 +74,20 @@ public final class FaceDetector implements AutoCloseable {
 
     /** Stage 1: P-Net over every pyramid level, NMS per level and over all, regression, squaring. */
     private List<List<Candidate>> proposeWithPNet(List<IntegralImage> frames, StageTimes times) {
-        List<List<Candidate>> proposals = emptyLists(frames.size());
+        List<PyramidLevel> levels = new ArrayList<>();
         for (List<Integer> sameSize : groupBySize(frames)) {
             IntegralImage first = frames.get(sameSize.get(0));
             for (float scale : Pyramid.scales(first.width(), first.height(), options.minFaceSize(),
                     options.pyramidFactor(), downscale(first))) {
-                NetworkOutput maps = runPNetLevel(frames, sameSize, scale, times);
-                for (int n = 0; n < sameSize.size(); n++) {
-                    long start = System.nanoTime();
-                    proposals.get(sameSize.get(n)).addAll(
-                            Nms.suppress(cellsAboveThreshold(maps, n, scale), options.pnetLevelNms(), Nms.Overlap.UNION));
-                    times.add(Stage.NMS, start);
-                }
+                levels.add(new PyramidLevel(sameSize, scale));
+            }
+        }
+        List<List<List<Candidate>>> found = levelScanner.scanAll(levels, level -> scanLevel(frames, level, times));
+        List<List<Candidate>> proposals = emptyLists(frames.size());
+        for (int i = 0; i < levels.size(); i++) {
+            List<Integer> frameIndices = levels.get(i).frames();
+            for (int n = 0; n < frameIndices.size(); n++) {
+                proposals.get(frameIndices.get(n)).addAll(found.get(i).get(n));
             }
         }
         long start = System.nanoTime();
@@ -93,6 +97,19 @@ public final class FaceDetector implements AutoCloseable {
                 .toList();
         times.add(Stage.NMS, start);
         return merged;
+    }
+
+    /** P-Net on one level of one or more same-size frames; the level's NMS; boxes per frame. */
+    private List<List<Candidate>> scanLevel(List<IntegralImage> frames, PyramidLevel level, StageTimes times) {
+        NetworkOutput maps = runPNetLevel(frames, level.frames(), level.scale(), times);
+        long start = System.nanoTime();
+        List<List<Candidate>> boxes = new ArrayList<>();
+        for (int n = 0; n < level.frames().size(); n++) {
+            boxes.add(Nms.suppress(cellsAboveThreshold(maps, n, level.scale()), options.pnetLevelNms(),
+                    Nms.Overlap.UNION));
+        }
+        times.add(Stage.NMS, start);
+        return boxes;
     }
 
     private NetworkOutput runPNetLevel(List<IntegralImage> frames, List<Integer> sameSize, float scale,
@@ -252,6 +269,7 @@ public final class FaceDetector implements AutoCloseable {
 
     @Override
     public void close() {
+        levelScanner.close();
         networks.close();
     }
 }

@@ -72,29 +72,26 @@ final class IntegralImage {
         int[] xs = binEdges(x0, regionWidth, outWidth, width);
         int[] ys = binEdges(y0, regionHeight, outHeight, height);
         int plane = outWidth * outHeight;
+        float[] planes = new float[3 * plane];
         for (int i = 0; i < outHeight; i++) {
-            int top = ys[3 * i];
-            int bottom = ys[3 * i + 1];
-            int binHeight = ys[3 * i + 2];
+            int topRow = ys[3 * i] * rowStride;
+            int bottomRow = ys[3 * i + 1] * rowStride;
+            boolean rowEmpty = topRow >= bottomRow;
             for (int j = 0; j < outWidth; j++) {
-                int left = xs[3 * j];
-                int right = xs[3 * j + 1];
-                float area = (float) binHeight * xs[3 * j + 2];
-                int at = offset + i * outWidth + j;
+                int left = xs[3 * j] * 3;
+                int right = xs[3 * j + 1] * 3;
+                // mean = sum / area, folded with the normalisation into one multiply-add
+                float gain = SCALE / ((float) ys[3 * i + 2] * xs[3 * j + 2]);
+                int at = i * outWidth + j;
+                boolean empty = rowEmpty || left >= right;
                 for (int c = 0; c < 3; c++) {
-                    int sum = top >= bottom || left >= right ? 0 : blockSum(left, top, right, bottom, c);
-                    dst.put(at + c * plane, (sum / area - MEAN) * SCALE);
+                    int sum = empty ? 0 : sums[bottomRow + right + c] - sums[topRow + right + c]
+                            - sums[bottomRow + left + c] + sums[topRow + left + c];
+                    planes[at + c * plane] = sum * gain - MEAN * SCALE;
                 }
             }
         }
-    }
-
-    private int blockSum(int left, int top, int right, int bottom, int channel) {
-        int a = top * rowStride + left * 3 + channel;
-        int b = top * rowStride + right * 3 + channel;
-        int c = bottom * rowStride + left * 3 + channel;
-        int d = bottom * rowStride + right * 3 + channel;
-        return sums[d] - sums[b] - sums[c] + sums[a];
+        dst.put(offset, planes);
     }
 
     /**

@@ -42,20 +42,32 @@ final class Networks implements AutoCloseable {
 
     static Networks load(DetectorOptions options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions session = new OrtSession.SessionOptions()) {
-            session.setIntraOpNumThreads(options.threads());
-            session.setInterOpNumThreads(1);
-            // Spinning pool threads would keep a core busy between runs, starving the Java-side pyramid
-            // and crop work (measured: 2 spinning threads ran slower than 1 thread on 2 cores).
-            session.addConfigEntry("session.intra_op.allow_spinning", "0");
-            session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            String provider = chooseProvider(env, session, options.provider());
-            return new Networks(env, env.createSession(model("pnet"), session),
-                    env.createSession(model("rnet"), session), env.createSession(model("onet"), session), provider);
+        // P-Net runs single-threaded, several pyramid levels at once (see LevelScanner); R-Net and
+        // O-Net run one large batch each, split across the threads.
+        try (OrtSession.SessionOptions levelOptions = sessionOptions(1);
+             OrtSession.SessionOptions batchOptions = sessionOptions(options.threads())) {
+            String provider = chooseProvider(env, batchOptions, options.provider());
+            if (provider.equals("cuda")) {
+                chooseProvider(env, levelOptions, options.provider());
+            }
+            return new Networks(env, env.createSession(model("pnet"), levelOptions),
+                    env.createSession(model("rnet"), batchOptions), env.createSession(model("onet"), batchOptions),
+                    provider);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load the MTCNN models: " + e.getMessage(), e);
         }
+    }
+
+    private static OrtSession.SessionOptions sessionOptions(int threads) throws OrtException {
+        OrtSession.SessionOptions session = new OrtSession.SessionOptions();
+        session.setIntraOpNumThreads(threads);
+        session.setInterOpNumThreads(1);
+        session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        // Spinning pool threads keep a core busy between runs, starving the Java-side pyramid and crop
+        // work (measured on 2 cores: 2 spinning threads ran slower than 1 thread).
+        session.addConfigEntry("session.intra_op.allow_spinning", "0");
+        return session;
     }
 
     /** Adds CUDA to the session where asked for and possible; returns the provider that will run. */

@@ -2,17 +2,21 @@ package io.facestream.cascade;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Time spent per {@link Stage}, summed over the calls it was passed to; not thread-safe. */
+/**
+ * Time spent per {@link Stage}, summed over the calls it was passed to. Thread-safe; time of stages
+ * that run on several threads at once (the pyramid levels) is summed over those threads.
+ */
 public final class StageTimes {
-    private final long[] nanos = new long[Stage.values().length];
+    private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
 
     void add(Stage stage, long startNanos) {
-        nanos[stage.ordinal()] += System.nanoTime() - startNanos;
+        nanos.addAndGet(stage.ordinal(), System.nanoTime() - startNanos);
     }
 
     public long nanos(Stage stage) {
-        return nanos[stage.ordinal()];
+        return nanos.get(stage.ordinal());
     }
 
     public Map<Stage, Long> asMap() {
@@ -24,6 +28,8 @@ public final class StageTimes {
     }
 
     public void reset() {
-        java.util.Arrays.fill(nanos, 0);
+        for (int i = 0; i < nanos.length(); i++) {
+            nanos.set(i, 0);
+        }
     }
 }
