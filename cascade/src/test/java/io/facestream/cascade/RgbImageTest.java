@@ -1,0 +1,76 @@
+package io.facestream.cascade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RgbImageTest {
+
+    @TempDir
+    Path tmp;
+
+    private static BufferedImage redGreenBlue(int type) {
+        BufferedImage image = new BufferedImage(3, 1, type);
+        image.setRGB(0, 0, 0xff0000);
+        image.setRGB(1, 0, 0x00ff00);
+        image.setRGB(2, 0, 0x0000ff);
+        return image;
+    }
+
+    @Test
+    void pixelsAreRedGreenBlueWhateverTheSourceLayout() {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB,
+                BufferedImage.TYPE_INT_ARGB}) {
+            byte[] px = RgbImage.of(redGreenBlue(type)).pixels();
+            assertThat(px).as("type %d", type).containsExactly(
+                    (byte) 255, 0, 0, 0, (byte) 255, 0, 0, 0, (byte) 255);
+        }
+    }
+
+    @Test
+    void pngRoundTripKeepsEveryPixel() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(redGreenBlue(BufferedImage.TYPE_INT_RGB), "png", png);
+        RgbImage decoded = RgbImage.decode(new ByteArrayInputStream(png.toByteArray()), "test.png");
+        assertThat(RgbImage.of(decoded.toBufferedImage()).pixels()).isEqualTo(decoded.pixels());
+        assertThat(decoded.pixels()[0]).isEqualTo((byte) 255);
+    }
+
+    @Test
+    void missingFileIsNamedInTheError() {
+        Path missing = tmp.resolve("nope.jpg");
+        assertThatThrownBy(() -> RgbImage.read(missing)).isInstanceOf(IOException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void fileThatIsNoImageIsNamedInTheError() throws IOException {
+        Path text = Files.writeString(tmp.resolve("notes.png"), "hello");
+        assertThatThrownBy(() -> RgbImage.read(text)).isInstanceOf(IOException.class)
+                .hasMessageContaining(text.toString()).hasMessageContaining("not an image");
+    }
+
+    @Test
+    void truncatedJpegIsAnErrorNotACrash() throws IOException {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR), "jpg", jpeg);
+        byte[] cut = java.util.Arrays.copyOf(jpeg.toByteArray(), 20);
+        assertThatThrownBy(() -> RgbImage.decode(new ByteArrayInputStream(cut), "frame 7"))
+                .isInstanceOf(IOException.class).hasMessageContaining("frame 7");
+    }
+
+    @Test
+    void wrongBufferLengthIsRefused() {
+        assertThatThrownBy(() -> new RgbImage(2, 2, new byte[11]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 12 bytes");
+    }
+}
