@@ -1,0 +1,116 @@
+package io.facestream.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facestream.schemas.avro.BoundingBox;
+import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.CameraState;
+import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.DetectedFace;
+import io.facestream.schemas.avro.DetectionStatus;
+import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.Frame;
+import io.facestream.schemas.avro.FrameEncoding;
+import io.facestream.schemas.avro.Landmark;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private static <T extends SpecificRecord> T roundTrip(Class<T> type, T record) {
+        AvroSerde<T> serde = new AvroSerde<>(type);
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", record));
+    }
+
+    static FaceDetections detections() {
+        DetectedFace face = new DetectedFace(new BoundingBox(1f, 2f, 30f, 40f), 0.99f,
+                Collections.nCopies(5, new Landmark(10f, 20f)));
+        return FaceDetections.newBuilder().setCameraId("door").setSequence(7).setCaptureTime(NOW)
+                .setIngestTime(NOW).setDetectTime(NOW).setWidth(640).setHeight(480).setModel("mtcnn")
+                .setProvider("cpu").setWorkerId("w1").setStatus(DetectionStatus.OK).setFaces(List.of(face)).build();
+    }
+
+    @Test
+    void everyRecordTypeSurvivesARoundTrip() {
+        Frame frame = Frame.newBuilder().setCameraId("door").setSequence(0).setCaptureTime(NOW).setIngestTime(NOW)
+                .setWidth(2).setHeight(1).setEncoding(FrameEncoding.JPEG)
+                .setData(ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
+        assertThat(roundTrip(Frame.class, frame)).isEqualTo(frame);
+        assertThat(roundTrip(FaceDetections.class, detections())).isEqualTo(detections());
+        CameraConfig camera = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1").build();
+        assertThat(roundTrip(CameraConfig.class, camera)).isEqualTo(camera);
+        assertThat(camera.getFps()).isEqualTo(5f);
+        CameraStatus status = CameraStatus.newBuilder().setCameraId("door").setState(CameraState.STREAMING)
+                .setTime(NOW).build();
+        assertThat(roundTrip(CameraStatus.class, status)).isEqualTo(status);
+    }
+
+    @Test
+    void nullIsATombstone() {
+        AvroSerde<CameraConfig> serde = new AvroSerde<>(CameraConfig.class);
+        assertThat(serde.serializer().serialize("cameras", null)).isNull();
+        assertThat(serde.deserializer().deserialize("cameras", null)).isNull();
+    }
+
+    @Test
+    void recordWrittenWithThePreviousSchemaVersionIsReadWithDefaults() throws Exception {
+        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/FaceDetections-v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("cameraId", "door");
+        old.put("sequence", 3L);
+        old.put("captureTime", NOW.toEpochMilli());
+        old.put("ingestTime", NOW.toEpochMilli());
+        old.put("detectTime", NOW.toEpochMilli());
+        old.put("width", 640);
+        old.put("height", 480);
+        old.put("status", new GenericData.EnumSymbol(v1.getField("status").schema(), "OK"));
+        old.put("faces", List.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, bytes);
+
+        FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
+                .deserialize("faces", bytes.toByteArray());
+        assertThat(read.getCameraId()).isEqualTo("door");
+        assertThat(read.getSequence()).isEqualTo(3L);
+        assertThat(read.getCaptureTime()).isEqualTo(NOW);
+        assertThat(read.getModel()).isEqualTo("mtcnn");
+        assertThat(read.getProvider()).isEqualTo("unknown");
+        assertThat(read.getWorkerId()).isEmpty();
+    }
+
+    @Test
+    void unknownFingerprintIsAClearError() {
+        byte[] bytes = new AvroSerde<>(CameraConfig.class).serializer()
+                .serialize("cameras", CameraConfig.newBuilder().setId("a").setUrl("x").build());
+        assertThatThrownBy(() -> new AvroSerde<>(FaceDetections.class).deserializer().deserialize("faces", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("faces: unknown schema fingerprint for FaceDetections");
+    }
+
+    @Test
+    void garbageIsAClearError() {
+        AvroSerde<Frame> serde = new AvroSerde<>(Frame.class);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("frames", "hello, world".getBytes()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("frames: not Avro single-object encoding");
+        byte[] truncated = java.util.Arrays.copyOf(serde.serializer().serialize("frames",
+                Frame.newBuilder().setCameraId("door").setSequence(0).setCaptureTime(NOW).setIngestTime(NOW)
+                        .setWidth(2).setHeight(1).setEncoding(FrameEncoding.JPEG)
+                        .setData(ByteBuffer.wrap(new byte[100])).build()), 20);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("frames", truncated))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("frames: corrupt Frame record");
+    }
+}
