@@ -13,6 +13,7 @@ import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -25,6 +26,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * tombstone.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+    static {
+        // Avro refuses to instantiate classes it was not told to trust; ours are the generated records.
+        ClassSecurityValidator.ClassSecurityPredicate ours =
+                type -> type.getName().startsWith("io.facestream.schemas.avro.");
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
+    }
+
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
     private final String recordName;
