@@ -1,0 +1,98 @@
+package io.facestream.ingest;
+
+import io.facestream.schemas.avro.CameraConfig;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * One camera to ingest, validated: its id, stream URL (which may hold a password: {@link #toString()}
+ * redacts it) and how its frames are sampled and encoded.
+ */
+public record Camera(String id, String url, double fps, Integer maxWidth, Integer maxHeight, int jpegQuality,
+                     boolean loop, Duration stallTimeout, boolean enabled) {
+    public static final double DEFAULT_FPS = 5.0;
+    public static final int DEFAULT_JPEG_QUALITY = 85;
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    public Camera {
+        require(id != null && ID.matcher(id).matches(), "id",
+                "must be 1 to 128 letters, digits, '-', '_' or '.', not '" + id + "'");
+        require(url != null && !url.isBlank(), "url", "is missing");
+        require(fps > 0 && fps <= 120, "fps", "must be above 0 and at most 120, not " + fps);
+        require(maxWidth == null || maxWidth >= 16, "maxWidth", "must be at least 16 pixels, not " + maxWidth);
+        require(maxHeight == null || maxHeight >= 16, "maxHeight", "must be at least 16 pixels, not " + maxHeight);
+        require(jpegQuality >= 1 && jpegQuality <= 100, "jpegQuality", "must be 1 to 100, not " + jpegQuality);
+        require(stallTimeout != null && stallTimeout.toMillis() >= 100, "stallTimeoutMillis",
+                "must be at least 100, not " + (stallTimeout == null ? null : stallTimeout.toMillis()));
+    }
+
+    /** A camera with the defaults of the schema for everything but its id and URL. */
+    public static Camera of(String id, String url) {
+        return new Camera(id, url, DEFAULT_FPS, null, null, DEFAULT_JPEG_QUALITY, false, DEFAULT_STALL_TIMEOUT, true);
+    }
+
+    public Camera withFps(double newFps) {
+        return new Camera(id, url, newFps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, enabled);
+    }
+
+    public Camera withLoop(boolean newLoop) {
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, newLoop, stallTimeout, enabled);
+    }
+
+    public Camera withMaxSize(Integer width, Integer height) {
+        return new Camera(id, url, fps, width, height, jpegQuality, loop, stallTimeout, enabled);
+    }
+
+    public Camera withStallTimeout(Duration timeout) {
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, timeout, enabled);
+    }
+
+    public Camera withEnabled(boolean isEnabled) {
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, isEnabled);
+    }
+
+    public static Camera fromAvro(CameraConfig config) {
+        return new Camera(config.getId(), config.getUrl(), config.getFps(), config.getMaxWidth(), config.getMaxHeight(),
+                config.getJpegQuality(), config.getLoop(), Duration.ofMillis(config.getStallTimeoutMillis()),
+                config.getEnabled());
+    }
+
+    public CameraConfig toAvro() {
+        return CameraConfig.newBuilder().setId(id).setUrl(url).setFps((float) fps).setMaxWidth(maxWidth)
+                .setMaxHeight(maxHeight).setJpegQuality(jpegQuality).setLoop(loop)
+                .setStallTimeoutMillis(stallTimeout.toMillis()).setEnabled(enabled).build();
+    }
+
+    /** The URL with its password hidden, for logs and events. */
+    public String redactedUrl() {
+        return RedactedUrl.redact(url);
+    }
+
+    @Override
+    public String toString() {
+        return "Camera[id=" + id + ", url=" + redactedUrl() + ", fps=" + fps + ", maxWidth=" + maxWidth
+                + ", maxHeight=" + maxHeight + ", jpegQuality=" + jpegQuality + ", loop=" + loop
+                + ", stallTimeout=" + stallTimeout + ", enabled=" + enabled + "]";
+    }
+
+    private static void require(boolean valid, String field, String problem) {
+        if (!valid) {
+            throw new InvalidCameraException(field, field + " " + problem);
+        }
+    }
+
+    /** A camera field with a value out of range; {@link #field()} names it. */
+    public static final class InvalidCameraException extends IllegalArgumentException {
+        private final String field;
+
+        InvalidCameraException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

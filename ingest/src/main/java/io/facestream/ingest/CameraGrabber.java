@@ -1,0 +1,169 @@
+package io.facestream.ingest;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.time.Instant;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/**
+ * One camera's grabber loop, on its own thread: opens the stream with FFmpeg, samples decoded frames
+ * to the target rate, scales and JPEG-encodes them, and reconnects with backoff when the stream
+ * fails, ends or stalls (no frame for the camera's stall timeout).
+ */
+final class CameraGrabber implements Runnable {
+
+    /** What the grabber tells the camera it runs for. */
+    interface Events {
+        void connecting();
+
+        void streaming();
+
+        void down(String reason);
+
+        /** The camera finished for good (a file without loop reached its end). */
+        void finished(String reason);
+
+        void grabbed();
+
+        void sampled(EncodedFrame frame);
+    }
+
+    private final Camera camera;
+    private final StreamSource source;
+    private final Backoff backoff;
+    private final Events events;
+    private final FrameSampler sampler;
+    private final FrameScaler scaler;
+    private final PlaybackClock clock = new PlaybackClock();
+    private volatile boolean running = true;
+
+    CameraGrabber(Camera camera, Backoff backoff, Events events) {
+        this.camera = camera;
+        this.source = StreamSource.of(camera.url(), camera.stallTimeout());
+        this.backoff = backoff;
+        this.events = events;
+        this.sampler = new FrameSampler(camera.fps());
+        this.scaler = new FrameScaler(camera.maxWidth(), camera.maxHeight());
+    }
+
+    /** Asks the loop to end; a read in progress ends by the stream's timeout at the latest. */
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        FfmpegLog.install();
+        try (JpegEncoder encoder = new JpegEncoder(camera.jpegQuality());
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            while (running) {
+                if (!connectOnce(encoder, converter)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One connection from open to failure or end; false when the camera is done. */
+    private boolean connectOnce(JpegEncoder encoder, Java2DFrameConverter converter) throws InterruptedException {
+        events.connecting();
+        sampler.reset();
+        clock.reset();
+        try (FFmpegFrameGrabber grabber = open()) {
+            boolean ended = stream(grabber, encoder, converter);
+            if (!running) {
+                return false;
+            }
+            if (ended && source.isFile() && !camera.loop()) {
+                events.finished("end of file");
+                return false;
+            }
+            if (ended && source.isFile()) {
+                return true;
+            }
+            throw new StreamFailure(ended ? "stream ended" : "stalled: no frame for " + camera.stallTimeout().toMillis() + " ms");
+        } catch (Exception e) {
+            if (!running || e instanceof InterruptedException) {
+                return false;
+            }
+            events.down(RedactedUrl.redact(describe(e), camera.url()));
+            Thread.sleep(backoff.next().toMillis());
+            return true;
+        }
+    }
+
+    private FFmpegFrameGrabber open() throws FrameGrabber.Exception {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.input());
+        if (source.format() != null) {
+            grabber.setFormat(source.format());
+        }
+        source.options().forEach(grabber::setOption);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            try {
+                grabber.close();
+            } catch (FrameGrabber.Exception | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        return grabber;
+    }
+
+    /** Grabs until the stream ends (true) or stalls (false), or the camera is stopped. */
+    private boolean stream(FFmpegFrameGrabber grabber, JpegEncoder encoder, Java2DFrameConverter converter)
+            throws FFmpegFrameGrabber.Exception, InterruptedException {
+        long lastFrameNanos = System.nanoTime();
+        boolean announced = false;
+        while (running) {
+            Frame frame = grabber.grabImage();
+            long now = System.nanoTime();
+            if (frame == null || frame.image == null) {
+                return !stalled(now - lastFrameNanos);
+            }
+            lastFrameNanos = now;
+            events.grabbed();
+            if (!announced) {
+                events.streaming();
+                backoff.reset();
+                announced = true;
+            }
+            if (source.isFile()) {
+                clock.awaitFrame(frame.timestamp);
+            }
+            if (sampler.take(frame.timestamp)) {
+                events.sampled(encode(frame, encoder, converter));
+            }
+        }
+        return false;
+    }
+
+    private boolean stalled(long sinceLastFrameNanos) {
+        // A network read that timed out returns like an end of stream; the time since the last frame tells them apart.
+        return source.isNetwork() && Duration.ofNanos(sinceLastFrameNanos).compareTo(camera.stallTimeout().multipliedBy(9).dividedBy(10)) >= 0;
+    }
+
+    private EncodedFrame encode(Frame frame, JpegEncoder encoder, Java2DFrameConverter converter) {
+        Instant captured = Instant.now();
+        BufferedImage image = scaler.fit(converter.convert(frame));
+        return new EncodedFrame(camera.id(), captured, image.getWidth(), image.getHeight(), encoder.encode(image));
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** The stream ended or stalled; the message says which. */
+    private static final class StreamFailure extends Exception {
+        StreamFailure(String message) {
+            super(message);
+        }
+    }
+}

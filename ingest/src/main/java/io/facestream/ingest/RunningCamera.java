@@ -1,0 +1,125 @@
+package io.facestream.ingest;
+
+import io.facestream.schemas.avro.CameraState;
+import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.Frame;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A camera running on this instance: its grabber thread, its freshest-frame queue and its sender
+ * thread, its state as last reported, and its meters.
+ */
+final class RunningCamera implements CameraGrabber.Events {
+    private static final Logger log = LoggerFactory.getLogger(RunningCamera.class);
+
+    private final Camera camera;
+    private final StatusReporter status;
+    private final CameraMeters meters;
+    private final FreshestFrameQueue<EncodedFrame> queue;
+    private final CameraGrabber grabber;
+    private final FrameSender sender;
+    private final Thread grabberThread;
+    private final Thread senderThread;
+    private volatile CameraState state = CameraState.CONNECTING;
+    private volatile String reason;
+
+    RunningCamera(Camera camera, IngestConfig config, Producer<String, Frame> frames, StatusReporter status,
+                  MeterRegistry registry) {
+        this.camera = camera;
+        this.status = status;
+        this.meters = new CameraMeters(registry, camera.id());
+        this.queue = new FreshestFrameQueue<>(config.queueSize());
+        this.grabber = new CameraGrabber(camera, new Backoff(config.backoffInitial(), config.backoffMax()), this);
+        this.sender = new FrameSender(camera.id(), queue, frames, config.maxInFlight(), meters);
+        this.grabberThread = new Thread(grabber, "grabber-" + camera.id());
+        this.senderThread = new Thread(sender, "sender-" + camera.id());
+    }
+
+    Camera camera() {
+        return camera;
+    }
+
+    CameraState state() {
+        return state;
+    }
+
+    void start() {
+        log.info("camera {}: starting ({})", camera.id(), camera.redactedUrl());
+        grabberThread.start();
+        senderThread.start();
+    }
+
+    /** Asks both threads to end, without waiting: stopping many cameras waits for them together. */
+    void signalStop() {
+        grabber.stop();
+        grabberThread.interrupt();
+    }
+
+    /** Waits for the threads (a network read ends by its timeout), then reports STOPPED. */
+    void awaitStopped(String why) throws InterruptedException {
+        grabberThread.join(camera.stallTimeout().plus(Duration.ofSeconds(2)).toMillis());
+        if (grabberThread.isAlive()) {
+            log.warn("camera {}: grabber still blocked in FFmpeg after its stall timeout; leaving it to end by itself",
+                    camera.id());
+        }
+        sender.stop();
+        senderThread.join(Duration.ofSeconds(10).toMillis());
+        enter(CameraState.STOPPED, why);
+    }
+
+    /** Reports the current state again, with fresh figures. */
+    void reportStatus() {
+        status.report(camera.id(), state, reason, meters);
+    }
+
+    @Override
+    public void connecting() {
+        enter(CameraState.CONNECTING, null);
+    }
+
+    @Override
+    public void streaming() {
+        enter(CameraState.STREAMING, null);
+    }
+
+    @Override
+    public void down(String why) {
+        enter(CameraState.DOWN, why);
+    }
+
+    @Override
+    public void finished(String why) {
+        sender.stop();
+        enter(CameraState.STOPPED, why);
+    }
+
+    @Override
+    public void grabbed() {
+        meters.grabbed();
+    }
+
+    @Override
+    public void sampled(EncodedFrame frame) {
+        if (queue.add(frame) != null) {
+            meters.dropped();
+        }
+    }
+
+    private void enter(CameraState newState, String why) {
+        String redacted = RedactedUrl.redact(why, camera.url());
+        if (newState != state || newState == CameraState.DOWN) {
+            if (newState == CameraState.DOWN) {
+                log.warn("camera {}: down: {}", camera.id(), redacted);
+            } else {
+                log.info("camera {}: {}{}", camera.id(), newState, redacted == null ? "" : " (" + redacted + ")");
+            }
+        }
+        state = newState;
+        reason = redacted;
+        status.report(camera.id(), newState, redacted, meters);
+    }
+}
