@@ -59,41 +59,51 @@ final class CameraGrabber implements Runnable {
         FfmpegLog.install();
         try (JpegEncoder encoder = new JpegEncoder(camera.jpegQuality());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            boolean announce = true;
             while (running) {
-                if (!connectOnce(encoder, converter)) {
+                Connection next = connectOnce(encoder, converter, announce);
+                if (next == Connection.DONE) {
                     return;
                 }
+                // A looping file starts again without a visible reconnect.
+                announce = next != Connection.LOOP;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** One connection from open to failure or end; false when the camera is done. */
-    private boolean connectOnce(JpegEncoder encoder, Java2DFrameConverter converter) throws InterruptedException {
-        events.connecting();
+    /** What follows a connection. */
+    private enum Connection { RECONNECT, LOOP, DONE }
+
+    /** One connection from open to failure or end. */
+    private Connection connectOnce(JpegEncoder encoder, Java2DFrameConverter converter, boolean announce)
+            throws InterruptedException {
+        if (announce) {
+            events.connecting();
+        }
         sampler.reset();
         clock.reset();
         try (FFmpegFrameGrabber grabber = open()) {
-            boolean ended = stream(grabber, encoder, converter);
+            boolean ended = stream(grabber, encoder, converter, announce);
             if (!running) {
-                return false;
+                return Connection.DONE;
             }
             if (ended && source.isFile() && !camera.loop()) {
                 events.finished("end of file");
-                return false;
+                return Connection.DONE;
             }
             if (ended && source.isFile()) {
-                return true;
+                return Connection.LOOP;
             }
             throw new StreamFailure(ended ? "stream ended" : "stalled: no frame for " + camera.stallTimeout().toMillis() + " ms");
         } catch (Exception e) {
             if (!running || e instanceof InterruptedException) {
-                return false;
+                return Connection.DONE;
             }
             events.down(RedactedUrl.redact(describe(e), camera.url()));
             Thread.sleep(backoff.next().toMillis());
-            return true;
+            return Connection.RECONNECT;
         }
     }
 
@@ -117,10 +127,10 @@ final class CameraGrabber implements Runnable {
     }
 
     /** Grabs until the stream ends (true) or stalls (false), or the camera is stopped. */
-    private boolean stream(FFmpegFrameGrabber grabber, JpegEncoder encoder, Java2DFrameConverter converter)
-            throws FFmpegFrameGrabber.Exception, InterruptedException {
+    private boolean stream(FFmpegFrameGrabber grabber, JpegEncoder encoder, Java2DFrameConverter converter,
+                           boolean announce) throws FFmpegFrameGrabber.Exception, InterruptedException {
         long lastFrameNanos = System.nanoTime();
-        boolean announced = false;
+        boolean announced = !announce;
         while (running) {
             Frame frame = grabber.grabImage();
             long now = System.nanoTime();

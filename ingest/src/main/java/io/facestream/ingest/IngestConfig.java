@@ -65,6 +65,11 @@ public record IngestConfig(String instanceId, Optional<Path> camerasFile, String
                 backoffMax, kafka);
     }
 
+    public IngestConfig withGroupId(String group) {
+        return new IngestConfig(instanceId, camerasFile, group, queueSize, maxInFlight, statusInterval, backoffInitial,
+                backoffMax, kafka);
+    }
+
     public IngestConfig withCamerasFile(Path file) {
         return new IngestConfig(instanceId, Optional.ofNullable(file), groupId, queueSize, maxInFlight, statusInterval,
                 backoffInitial, backoffMax, kafka);
