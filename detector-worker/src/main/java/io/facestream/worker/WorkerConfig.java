@@ -1,0 +1,105 @@
+package io.facestream.worker;
+
+import io.facestream.cascade.DetectorOptions;
+import io.facestream.cascade.ExecutionProvider;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A detector worker's settings, read from the environment; every one has a default that works for
+ * the local run. Invalid values are rejected at start with the variable's name.
+ *
+ * @param workerId      names this worker in events and its transactional id; unique per running worker
+ * @param groupId       the consumer group the workers share the frames in
+ * @param maxBatchSize  most frames detected together
+ * @param maxBatchWait  longest a frame waits for its batch to fill
+ * @param maxFrameAge   frames captured longer ago get a skipped-stale event instead of detection (zero: never)
+ * @param decodeThreads threads decoding JPEGs in parallel
+ * @param httpPort      port of the health and metrics endpoint (0: none)
+ * @param detector      the cascade's settings
+ */
+public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Duration maxBatchWait,
+                           Duration maxFrameAge, int decodeThreads, int httpPort, DetectorOptions detector) {
+
+    public static WorkerConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** Reads WORKER_* and DETECTOR_* variables from {@code env}. */
+    public static WorkerConfig fromEnvironment(Map<String, String> env) {
+        Settings s = new Settings(env);
+        int cores = Runtime.getRuntime().availableProcessors();
+        DetectorOptions defaults = DetectorOptions.defaults();
+        DetectorOptions detector;
+        try {
+            detector = defaults.toBuilder()
+                    .minFaceSize(s.integer("DETECTOR_MIN_FACE_SIZE", defaults.minFaceSize(), 1))
+                    .maxInputSide(s.integer("DETECTOR_MAX_INPUT_SIDE", defaults.maxInputSide(), 0))
+                    .threads(s.integer("DETECTOR_THREADS", defaults.threads(), 1))
+                    .provider(s.provider("DETECTOR_PROVIDER", defaults.provider()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("detector settings: " + e.getMessage(), e);
+        }
+        return new WorkerConfig(
+                s.text("WORKER_ID", defaultWorkerId()),
+                s.text("WORKER_GROUP_ID", "face-stream-detectors"),
+                s.integer("WORKER_MAX_BATCH", 8, 1),
+                Duration.ofMillis(s.integer("WORKER_MAX_BATCH_WAIT_MS", 50, 0)),
+                Duration.ofMillis(s.integer("WORKER_MAX_FRAME_AGE_MS", 10_000, 0)),
+                s.integer("WORKER_DECODE_THREADS", cores, 1),
+                s.integer("WORKER_HTTP_PORT", 8081, 0),
+                detector);
+    }
+
+    public WorkerConfig withWorkerId(String id) {
+        return new WorkerConfig(id, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, httpPort, detector);
+    }
+
+    public WorkerConfig withHttpPort(int port) {
+        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, port, detector);
+    }
+
+    private static String defaultWorkerId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "worker");
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    /** Typed reads of environment variables; errors name the variable and what it accepts. */
+    private record Settings(Map<String, String> env) {
+
+        String text(String name, String fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int integer(String name, int fallback, int min) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.trim());
+                if (parsed >= min) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be an integer >= " + min + ", got '" + value + "'");
+        }
+
+        ExecutionProvider provider(String name, ExecutionProvider fallback) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return ExecutionProvider.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + " must be one of auto, cpu, cuda, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.facestream.worker;
+
+import io.facestream.cascade.FaceDetector;
+import io.facestream.schemas.KafkaSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one or more detector workers in this process, sharing one (thread-safe) detector, with their
+ * health and metrics endpoint. {@link #start} owns the threads; {@link #close} finishes the batches
+ * in hand and stops.
+ */
+public final class WorkerService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerService.class);
+
+    private final FaceDetector detector;
+    private final List<DetectorWorker> workers;
+    private final List<Thread> threads = new ArrayList<>();
+    private final OpsServer ops;
+
+    private WorkerService(FaceDetector detector, List<DetectorWorker> workers, OpsServer ops) {
+        this.detector = detector;
+        this.workers = workers;
+        this.ops = ops;
+    }
+
+    /** Starts {@code count} workers (ids {@code <workerId>-1…} when more than one). */
+    public static WorkerService start(WorkerConfig config, KafkaSettings kafka, int count) {
+        FaceDetector detector = FaceDetector.create(config.detector());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        WorkerMetrics metrics = new WorkerMetrics(registry);
+        List<DetectorWorker> workers = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            WorkerConfig own = count == 1 ? config : config.withWorkerId(config.workerId() + "-" + i);
+            workers.add(DetectorWorker.create(own, kafka, detector, metrics, Clock.systemUTC()));
+        }
+        OpsServer ops = config.httpPort() > 0 ? OpsServer.start(config.httpPort(), workers, registry) : null;
+        WorkerService service = new WorkerService(detector, workers, ops);
+        for (DetectorWorker worker : workers) {
+            Thread thread = new Thread(worker, "detector-" + worker.workerId());
+            service.threads.add(thread);
+            thread.start();
+        }
+        log.info("{} detector worker(s) running on {}{}", count, detector.provider(),
+                ops == null ? "" : "; health and metrics on port " + ops.port());
+        return service;
+    }
+
+    public List<DetectorWorker> workers() {
+        return workers;
+    }
+
+    /** The health and metrics port, or -1 when none is served. */
+    public int httpPort() {
+        return ops == null ? -1 : ops.port();
+    }
+
+    @Override
+    public void close() {
+        workers.parallelStream().forEach(DetectorWorker::close);
+        for (Thread thread : threads) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (ops != null) {
+            ops.close();
+        }
+        detector.close();
+    }
+}

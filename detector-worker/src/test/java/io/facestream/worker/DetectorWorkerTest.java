@@ -1,0 +1,177 @@
+package io.facestream.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.facestream.samples.SamplePhoto;
+import io.facestream.schemas.avro.DetectionStatus;
+import io.facestream.schemas.avro.FaceDetections;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker against a real broker: one event per frame, dead letters, stale frames, shared partitions. */
+class DetectorWorkerTest {
+    private static final List<SamplePhoto> PHOTOS = List.of(SamplePhoto.MULTIFACE, SamplePhoto.COFFEE,
+            SamplePhoto.ASTRONAUT);
+
+    @TempDir
+    Path dataDir;
+
+    private KafkaFixture kafka;
+
+    @BeforeEach
+    void startBroker() {
+        kafka = new KafkaFixture(dataDir);
+    }
+
+    @AfterEach
+    void stopBroker() {
+        kafka.close();
+    }
+
+    static WorkerConfig config(String id) {
+        return WorkerConfig.fromEnvironment(Map.of("WORKER_ID", id, "WORKER_HTTP_PORT", "0",
+                "WORKER_MAX_BATCH", "4", "DETECTOR_PROVIDER", "cpu"));
+    }
+
+    private void sendFrames(String camera, int count) {
+        for (int i = 0; i < count; i++) {
+            kafka.send(TestFrames.frame(camera, i, PHOTOS.get(i % PHOTOS.size())));
+        }
+    }
+
+    private List<FaceDetections> awaitEvents(int count) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(kafka::faceEvents, events -> events.size() >= count);
+    }
+
+    private static Map<String, List<Long>> sequencesByCamera(List<FaceDetections> events) {
+        return events.stream().collect(Collectors.groupingBy(FaceDetections::getCameraId,
+                Collectors.mapping(FaceDetections::getSequence, Collectors.toList())));
+    }
+
+    @Test
+    void everyFrameGetsExactlyOneEventWithTheFacesInIt() {
+        sendFrames("door", 6);
+        sendFrames("hall", 3);
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(9);
+            assertThat(sequencesByCamera(events)).containsOnlyKeys("door", "hall");
+            assertThat(sequencesByCamera(events).get("door")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+            assertThat(sequencesByCamera(events).get("hall")).containsExactly(0L, 1L, 2L);
+            Map<Long, FaceDetections> door = events.stream().filter(e -> e.getCameraId().equals("door"))
+                    .collect(Collectors.toMap(FaceDetections::getSequence, Function.identity()));
+            assertThat(door.get(0L).getFaces()).as("multiface").hasSize(6);
+            assertThat(door.get(1L).getFaces()).as("coffee").isEmpty();
+            assertThat(door.get(2L).getFaces()).as("astronaut").hasSize(1);
+            FaceDetections astronaut = door.get(2L);
+            assertThat(astronaut.getStatus()).isEqualTo(DetectionStatus.OK);
+            assertThat(astronaut.getWorkerId()).isEqualTo("w1");
+            assertThat(astronaut.getProvider()).isEqualTo("cpu");
+            assertThat(astronaut.getFaces().get(0).getLandmarks()).hasSize(5);
+            assertThat(astronaut.getDetectTime()).isAfterOrEqualTo(astronaut.getCaptureTime());
+        }
+    }
+
+    @Test
+    void corruptFrameGoesToTheDeadLetterTopicAndTheStreamContinues() {
+        kafka.send(TestFrames.frame("door", 0, SamplePhoto.ASTRONAUT));
+        kafka.send(TestFrames.corrupt("door", 1));
+        kafka.sendRaw("door", "definitely not avro".getBytes(StandardCharsets.UTF_8));
+        kafka.send(TestFrames.frame("door", 2, SamplePhoto.ASTRONAUT));
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(3);
+            assertThat(events).extracting(FaceDetections::getSequence).containsExactly(0L, 1L, 2L);
+            assertThat(events).extracting(FaceDetections::getStatus)
+                    .containsExactly(DetectionStatus.OK, DetectionStatus.UNDECODABLE, DetectionStatus.OK);
+            List<ConsumerRecord<String, byte[]>> dead = kafka.deadLetters();
+            assertThat(dead).hasSize(2);
+            assertThat(reason(dead.get(0))).contains("camera door frame 1");
+            assertThat(reason(dead.get(1))).contains("not a Frame record");
+            assertThat(new String(dead.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("definitely not avro");
+        }
+    }
+
+    @Test
+    void staleFrameGetsSkippedEvent() {
+        kafka.send(TestFrames.frame("door", 0, SamplePhoto.ASTRONAUT, Instant.now().minus(Duration.ofHours(1))));
+        kafka.send(TestFrames.frame("door", 1, SamplePhoto.ASTRONAUT));
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(2);
+            assertThat(events).extracting(FaceDetections::getStatus)
+                    .containsExactly(DetectionStatus.SKIPPED_STALE, DetectionStatus.OK);
+            assertThat(events.get(0).getFaces()).isEmpty();
+        }
+    }
+
+    @Test
+    void twoWorkersShareThePartitionsAndEachFrameIsDetectedOnce() {
+        List<String> cameras = List.of("a", "b", "c", "d", "e", "f");
+        try (WorkerService workers = WorkerService.start(config("pair"), kafka.settings(), 2)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> workers.workers().stream()
+                    .allMatch(w -> !w.assignment().isEmpty()));
+            cameras.forEach(camera -> sendFrames(camera, 3));
+            List<FaceDetections> events = awaitEvents(18);
+            assertThat(events).hasSize(18);
+            sequencesByCamera(events).values().forEach(seqs -> assertThat(seqs).containsExactly(0L, 1L, 2L));
+            assertThat(events.stream().map(FaceDetections::getWorkerId).distinct()).hasSize(2);
+        }
+    }
+
+    @Test
+    void healthAndMetricsAreServed() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        sendFrames("door", 2);
+        try (WorkerService workers = WorkerService.start(config("w1").withHttpPort(port), kafka.settings(), 1)) {
+            awaitEvents(2);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"id\":\"w1\"");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("facestream_worker_frames_in_total 2.0")
+                    .contains("facestream_worker_events_out_total{status=\"ok\"} 2.0")
+                    .contains("facestream_worker_stage_latency_seconds_bucket");
+        }
+    }
+
+    @Test
+    void brokerRestartLosesNoAcknowledgedFrame() {
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            sendFrames("door", 4);
+            awaitEvents(4);
+            kafka.broker().restart();
+            for (long i = 4; i < 8; i++) {
+                kafka.send(TestFrames.frame("door", i, SamplePhoto.ASTRONAUT));
+            }
+            List<FaceDetections> events = awaitEvents(8);
+            assertThat(events).extracting(FaceDetections::getSequence)
+                    .containsExactlyElementsOf(LongStream.range(0, 8).boxed().toList());
+        }
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("dlq.reason").value(), StandardCharsets.UTF_8);
+    }
+}

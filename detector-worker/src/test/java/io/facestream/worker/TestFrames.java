@@ -1,0 +1,76 @@
+package io.facestream.worker;
+
+import io.facestream.cascade.RgbImage;
+import io.facestream.samples.SamplePhoto;
+import io.facestream.schemas.avro.Frame;
+import io.facestream.schemas.avro.FrameEncoding;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Frame records made from the real sample photos, as ingest would send them. */
+final class TestFrames {
+    private static final Map<SamplePhoto, byte[]> JPEGS = new EnumMap<>(SamplePhoto.class);
+
+    private TestFrames() {
+    }
+
+    static Frame frame(String camera, long sequence, SamplePhoto photo) {
+        return frame(camera, sequence, photo, Instant.now());
+    }
+
+    static Frame frame(String camera, long sequence, SamplePhoto photo, Instant captured) {
+        byte[] jpeg = jpeg(photo);
+        RgbImage size = size(photo);
+        return Frame.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTime(captured)
+                .setIngestTime(captured).setWidth(size.width()).setHeight(size.height())
+                .setEncoding(FrameEncoding.JPEG).setData(ByteBuffer.wrap(jpeg)).build();
+    }
+
+    /** A frame whose bytes are no JPEG. */
+    static Frame corrupt(String camera, long sequence) {
+        Frame frame = frame(camera, sequence, SamplePhoto.COFFEE);
+        byte[] broken = java.util.Arrays.copyOf(jpeg(SamplePhoto.COFFEE), 300);
+        frame.setData(ByteBuffer.wrap(broken));
+        return frame;
+    }
+
+    private static synchronized byte[] jpeg(SamplePhoto photo) {
+        return JPEGS.computeIfAbsent(photo, p -> {
+            try {
+                BufferedImage image = RgbImage.read(p.path()).toBufferedImage();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(scaledToWidth(image, 640), "jpg", out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static RgbImage size(SamplePhoto photo) {
+        try {
+            return RgbImage.decode(new java.io.ByteArrayInputStream(jpeg(photo)), photo.fileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Camera-sized frames keep the tests quick. */
+    private static BufferedImage scaledToWidth(BufferedImage image, int width) {
+        int height = Math.round((float) image.getHeight() * width / image.getWidth());
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return scaled;
+    }
+}

@@ -1,0 +1,47 @@
+package io.facestream.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facestream.cascade.ExecutionProvider;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+
+    @Test
+    void defaultsWorkForTheLocalRun() {
+        WorkerConfig config = WorkerConfig.fromEnvironment(Map.of());
+        assertThat(config.groupId()).isEqualTo("face-stream-detectors");
+        assertThat(config.maxBatchSize()).isPositive();
+        assertThat(config.maxFrameAge()).isPositive();
+        assertThat(config.detector().minFaceSize()).isEqualTo(20);
+        assertThat(config.workerId()).isNotBlank();
+    }
+
+    @Test
+    void variablesOverrideDefaults() {
+        WorkerConfig config = WorkerConfig.fromEnvironment(Map.of("WORKER_ID", "w7", "WORKER_MAX_BATCH", "4",
+                "WORKER_MAX_FRAME_AGE_MS", "0", "DETECTOR_PROVIDER", "cpu", "DETECTOR_MIN_FACE_SIZE", "40"));
+        assertThat(config.workerId()).isEqualTo("w7");
+        assertThat(config.maxBatchSize()).isEqualTo(4);
+        assertThat(config.maxFrameAge()).isEqualTo(Duration.ZERO);
+        assertThat(config.detector().provider()).isEqualTo(ExecutionProvider.CPU);
+        assertThat(config.detector().minFaceSize()).isEqualTo(40);
+    }
+
+    @Test
+    void badNumberNamesTheVariable() {
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("WORKER_MAX_BATCH", "many")))
+                .hasMessageContaining("WORKER_MAX_BATCH").hasMessageContaining("many");
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("WORKER_MAX_BATCH", "0")))
+                .hasMessageContaining("WORKER_MAX_BATCH must be an integer >= 1");
+    }
+
+    @Test
+    void badProviderListsTheAcceptedValues() {
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("DETECTOR_PROVIDER", "tpu")))
+                .hasMessageContaining("DETECTOR_PROVIDER must be one of auto, cpu, cuda");
+    }
+}
