@@ -1,7 +1,6 @@
 package io.facestream.ingest;
 
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.time.Instant;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -129,15 +128,18 @@ final class CameraGrabber implements Runnable {
     /** Grabs until the stream ends (true) or stalls (false), or the camera is stopped. */
     private boolean stream(FFmpegFrameGrabber grabber, JpegEncoder encoder, Java2DFrameConverter converter,
                            boolean announce) throws FFmpegFrameGrabber.Exception, InterruptedException {
-        long lastFrameNanos = System.nanoTime();
+        long stallNanos = camera.stallTimeout().multipliedBy(9).dividedBy(10).toNanos();
+        boolean readTimedOut = false;
         boolean announced = !announce;
         while (running) {
+            long before = System.nanoTime();
             Frame frame = grabber.grabImage();
-            long now = System.nanoTime();
+            // A network read that timed out still returns the frames FFmpeg had buffered, then ends like a
+            // closed stream: a call that blocked for about the stall timeout tells the two apart.
+            readTimedOut |= System.nanoTime() - before >= stallNanos;
             if (frame == null || frame.image == null) {
-                return !stalled(now - lastFrameNanos);
+                return !(source.isNetwork() && readTimedOut);
             }
-            lastFrameNanos = now;
             events.grabbed();
             if (!announced) {
                 events.streaming();
@@ -152,11 +154,6 @@ final class CameraGrabber implements Runnable {
             }
         }
         return false;
-    }
-
-    private boolean stalled(long sinceLastFrameNanos) {
-        // A network read that timed out returns like an end of stream; the time since the last frame tells them apart.
-        return source.isNetwork() && Duration.ofNanos(sinceLastFrameNanos).compareTo(camera.stallTimeout().multipliedBy(9).dividedBy(10)) >= 0;
     }
 
     private EncodedFrame encode(Frame frame, JpegEncoder encoder, Java2DFrameConverter converter) {

@@ -46,7 +46,7 @@ public record StreamSource(Kind kind, String input, String format, Map<String, S
 
     private static void liveProbing(Map<String, String> options) {
         // Probing live streams for FFmpeg's default 5 s delays the first frame for nothing.
-        options.put("analyzeduration", "2000000");
+        options.put("analyzeduration", "1000000");
         options.put("probesize", "2000000");
     }
 
