@@ -1,0 +1,116 @@
+package io.facestream.launcher;
+
+import io.facestream.broker.EmbeddedKafkaBroker;
+import io.facestream.ingest.Camera;
+import io.facestream.ingest.DemoVideo;
+import io.facestream.ingest.IngestConfig;
+import io.facestream.ingest.IngestService;
+import io.facestream.schemas.KafkaSettings;
+import io.facestream.schemas.Topics;
+import io.facestream.worker.WorkerConfig;
+import io.facestream.worker.WorkerService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code face-stream local}: the whole pipeline on one machine, with an embedded Kafka broker. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = {"Runs the whole pipeline on this machine: an embedded Kafka broker, ingest (a demo camera "
+                + "made from sample photos, or --camera), detector workers and a console view of the face events.",
+                "Other programs can read the topics at the broker's address (printed at start)."})
+final class LocalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Kafka's data and the demo video (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of("data");
+
+    @Option(names = "--camera", paramLabel = "URL", description = "A camera to ingest instead of the demo camera "
+            + "(rtsp://, http://, a file, /dev/videoN); repeatable.")
+    List<String> cameraUrls = new ArrayList<>();
+
+    @Option(names = "--fps", paramLabel = "FPS", description = "Frames per second sampled per camera (default: ${DEFAULT-VALUE}).")
+    double fps = Camera.DEFAULT_FPS;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Detector workers (default: ${DEFAULT-VALUE}).")
+    int workers = 1;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "The broker's port; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE}).")
+    int kafkaPort = 9092;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Stop after this long (default: run until Ctrl-C).")
+    Double seconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Camera> cameras = cameras();
+        try (LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, workers)) {
+            out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s). Ctrl-C stops.%n",
+                    pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers);
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "local-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (FaceEventConsole console = FaceEventConsole.start(KafkaSettings.of(pipeline.bootstrapServers()),
+                    out)) {
+                if (seconds == null) {
+                    stop.await();
+                } else {
+                    stop.await((long) (seconds * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private List<Camera> cameras() {
+        if (cameraUrls.isEmpty()) {
+            Path video = DemoVideo.ensure(dataDir);
+            return List.of(Camera.of("demo", video.toString()).withLoop(true).withFps(fps));
+        }
+        List<Camera> cameras = new ArrayList<>();
+        for (int i = 0; i < cameraUrls.size(); i++) {
+            cameras.add(Camera.of("camera-" + (i + 1), cameraUrls.get(i)).withFps(fps));
+        }
+        return cameras;
+    }
+
+    /** The broker, ingest and workers, started in data-path order and stopped in reverse. */
+    record LocalPipeline(EmbeddedKafkaBroker broker, IngestService ingest, Thread ingestThread,
+                         WorkerService workers) implements AutoCloseable {
+
+        static LocalPipeline start(Path dataDir, int kafkaPort, List<Camera> cameras, int workerCount) {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+            broker.createTopics(Topics.specs());
+            KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
+            WorkerService workers = WorkerService.start(WorkerConfig.fromEnvironment(), kafka, workerCount);
+            IngestService ingest = new IngestService(IngestConfig.forCluster(broker.bootstrapServers()), cameras,
+                    new SimpleMeterRegistry());
+            Thread ingestThread = new Thread(ingest::run, "ingest");
+            ingestThread.start();
+            return new LocalPipeline(broker, ingest, ingestThread, workers);
+        }
+
+        String bootstrapServers() {
+            return broker.bootstrapServers();
+        }
+
+        @Override
+        public void close() {
+            ingest.close();
+            workers.close();
+            broker.close();
+        }
+    }
+}
