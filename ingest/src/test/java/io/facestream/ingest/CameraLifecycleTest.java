@@ -1,0 +1,104 @@
+package io.facestream.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.CameraState;
+import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.Frame;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** Cameras removed at run time, and camera passwords kept out of events and logs. */
+class CameraLifecycleTest {
+    private static final String PASSWORD = "S3cretPw";
+    private static final String TOKEN = "Hunter22x";
+
+    @TempDir
+    Path dir;
+    TestKafka kafka;
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    Logger ours = (Logger) LoggerFactory.getLogger("io.facestream");
+    Logger ffmpeg = (Logger) LoggerFactory.getLogger("ffmpeg");
+
+    @BeforeEach
+    void start() {
+        logs.start();
+        root.addAppender(logs);
+        ours.setLevel(Level.DEBUG);
+        ffmpeg.setLevel(Level.DEBUG);
+        kafka = TestKafka.start(dir.resolve("kafka"));
+    }
+
+    @AfterEach
+    void stop() {
+        kafka.close();
+        root.detachAppender(logs);
+        ours.setLevel(Level.INFO);
+        ffmpeg.setLevel(Level.WARN);
+    }
+
+    @Test
+    void cameraRemovedByTombstoneStops() throws Exception {
+        Path video = dir.resolve("loop.mp4");
+        DemoVideo.write(video, 160, 120, 10, Duration.ofSeconds(1));
+        try (RecordCollector<Frame> frames = kafka.frames(); RecordCollector<CameraStatus> statuses = kafka.statuses();
+             KafkaProducer<String, CameraConfig> producer = kafka.cameraProducer()) {
+            IngestService ingest = kafka.startIngest(List.of(Camera.of("doomed", video.toString()).withLoop(true)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> frames.poll(f -> f.getCameraId().equals("doomed")).size() >= 3);
+
+            new CameraPublisher(producer).remove("doomed");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> statuses.poll(s -> s.getCameraId().equals("doomed")
+                    && s.getState() == CameraState.STOPPED && "removed".equals(s.getReason())).size() == 1);
+            assertThat(ingest.runningCameraIds()).doesNotContain("doomed");
+            int sentBefore = frames.poll(f -> f.getCameraId().equals("doomed")).size();
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(frames.poll(f -> f.getCameraId().equals("doomed"))).hasSize(sentBefore);
+        }
+    }
+
+    @Test
+    void passwordInCameraUrlNeverShowsInStatusEventsOrLogs() throws Exception {
+        String url = "rtsp://admin:" + PASSWORD + "@127.0.0.1:" + FreePort.find() + "/stream?password=" + TOKEN;
+        try (RecordCollector<CameraStatus> statuses = kafka.statuses()) {
+            kafka.startIngest(List.of(Camera.of("locked", url).withStallTimeout(Duration.ofSeconds(1))));
+            // Two failed attempts: the error of FFmpeg, which quotes the URL, went through every path.
+            await().atMost(Duration.ofSeconds(20)).until(() -> statuses.poll(s -> s.getCameraId().equals("locked")
+                    && s.getState() == CameraState.DOWN).size() >= 2);
+
+            List<String> reasons = statuses.poll().stream().map(CameraStatus::getReason).filter(Objects::nonNull).toList();
+            assertThat(reasons).isNotEmpty().allSatisfy(reason -> assertThat(reason).doesNotContain(PASSWORD, TOKEN));
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("admin:***@127.0.0.1"));
+            assertThat(loggedText()).anySatisfy(line -> assertThat(line).contains("locked"))
+                    .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD, TOKEN));
+        }
+    }
+
+    private List<String> loggedText() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : List.copyOf(logs.list)) {
+            lines.add(event.getFormattedMessage());
+            for (IThrowableProxy error = event.getThrowableProxy(); error != null; error = error.getCause()) {
+                lines.add(error.getMessage());
+            }
+        }
+        return lines.stream().filter(Objects::nonNull).toList();
+    }
+}
