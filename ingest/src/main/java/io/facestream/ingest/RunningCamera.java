@@ -47,6 +47,14 @@ final class RunningCamera implements CameraGrabber.Events {
         return state;
     }
 
+    CameraMeters meters() {
+        return meters;
+    }
+
+    FreshestFrameQueue<EncodedFrame> queue() {
+        return queue;
+    }
+
     void start() {
         log.info("camera {}: starting ({})", camera.id(), camera.redactedUrl());
         grabberThread.start();
