@@ -39,20 +39,24 @@ public final class DemoVideo {
     /** How a photo enters and leaves the picture. */
     private enum Motion { SLIDE_FROM_LEFT, SLIDE_FROM_RIGHT, FADE, CUT }
 
-    /** A photo on screen from {@code from} to {@code to} (fractions of the video), centred at {@code centerX}. */
-    private record Shot(SamplePhoto photo, double from, double to, Motion motion, double centerX, double height) {
+    /**
+     * A photo on screen from {@code from} to {@code to} (fractions of the video), centred at {@code centerX},
+     * at most {@code width} and {@code height} of the picture in size (fractions too).
+     */
+    private record Shot(SamplePhoto photo, double from, double to, Motion motion, double centerX, double width,
+                        double height) {
     }
 
     // 36 s at the nominal length: 4 s nobody (coffee), a person, 3 s empty, an astronaut, a group,
     // 3 s coffee, then two people side by side.
     private static final List<Shot> STORYBOARD = List.of(
-            new Shot(SamplePhoto.COFFEE, 0 / 36.0, 4 / 36.0, Motion.CUT, 0.5, 0.9),
-            new Shot(SamplePhoto.SAMPLE1, 4 / 36.0, 11 / 36.0, Motion.SLIDE_FROM_LEFT, 0.5, 0.9),
-            new Shot(SamplePhoto.ASTRONAUT, 14 / 36.0, 20 / 36.0, Motion.FADE, 0.5, 0.9),
-            new Shot(SamplePhoto.MULTIFACE, 20 / 36.0, 27 / 36.0, Motion.SLIDE_FROM_RIGHT, 0.5, 0.8),
-            new Shot(SamplePhoto.COFFEE, 27 / 36.0, 30 / 36.0, Motion.CUT, 0.5, 0.9),
-            new Shot(SamplePhoto.SAMPLE2, 30 / 36.0, 36 / 36.0, Motion.FADE, 0.27, 0.7),
-            new Shot(SamplePhoto.SAMPLE3, 31 / 36.0, 36 / 36.0, Motion.SLIDE_FROM_RIGHT, 0.73, 0.7));
+            new Shot(SamplePhoto.COFFEE, 0 / 36.0, 4 / 36.0, Motion.CUT, 0.5, 0.95, 0.9),
+            new Shot(SamplePhoto.SAMPLE1, 4 / 36.0, 11 / 36.0, Motion.SLIDE_FROM_LEFT, 0.5, 0.95, 0.9),
+            new Shot(SamplePhoto.ASTRONAUT, 14 / 36.0, 20 / 36.0, Motion.FADE, 0.5, 0.95, 0.9),
+            new Shot(SamplePhoto.MULTIFACE, 20 / 36.0, 27 / 36.0, Motion.SLIDE_FROM_RIGHT, 0.5, 0.95, 0.8),
+            new Shot(SamplePhoto.COFFEE, 27 / 36.0, 30 / 36.0, Motion.CUT, 0.5, 0.95, 0.9),
+            new Shot(SamplePhoto.SAMPLE2, 30 / 36.0, 36 / 36.0, Motion.FADE, 0.26, 0.48, 0.8),
+            new Shot(SamplePhoto.SAMPLE3, 31 / 36.0, 36 / 36.0, Motion.SLIDE_FROM_RIGHT, 0.75, 0.48, 0.8));
     /** Share of a shot spent entering, and again leaving. */
     private static final double TRANSITION = 0.2;
 
@@ -81,6 +85,7 @@ public final class DemoVideo {
      * follows the file name (.mp4, .mkv, .ts). Tests use short ones.
      */
     public static void write(Path file, int width, int height, int fps, Duration length) throws IOException {
+        FfmpegLog.install();
         Map<SamplePhoto, BufferedImage> photos = loadPhotos();
         int frames = (int) Math.round(length.toMillis() / 1000.0 * fps);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
@@ -90,7 +95,7 @@ public final class DemoVideo {
             recorder.setFrameRate(fps);
             // A key frame every second: a viewer joining a stream, or a loop restarting, waits at most that.
             recorder.setGopSize(fps);
-            recorder.setVideoQuality(4);
+            recorder.setVideoBitrate(1_500_000);
             recorder.start();
             BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
             for (int i = 0; i < frames; i++) {
@@ -138,7 +143,7 @@ public final class DemoVideo {
     private static void draw(Graphics2D g, BufferedImage canvas, BufferedImage photo, Shot shot, double progress) {
         int frameWidth = canvas.getWidth();
         int frameHeight = canvas.getHeight();
-        double scale = Math.min(shot.height() * frameHeight / photo.getHeight(), 0.95 * frameWidth / photo.getWidth());
+        double scale = Math.min(shot.height() * frameHeight / photo.getHeight(), shot.width() * frameWidth / photo.getWidth());
         int w = (int) Math.round(photo.getWidth() * scale);
         int h = (int) Math.round(photo.getHeight() * scale);
         int x = (int) Math.round(shot.centerX() * frameWidth - w / 2.0);

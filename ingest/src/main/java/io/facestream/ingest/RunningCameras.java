@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 
 /** The cameras this instance runs, by id: started, restarted on a changed config, stopped. */
@@ -44,7 +46,7 @@ final class RunningCameras {
     }
 
     /** Stops the given cameras together, each reported STOPPED with its reason. */
-    void stop(Collection<String> ids, java.util.function.Function<String, String> why) throws InterruptedException {
+    void stop(Collection<String> ids, Function<String, String> why) throws InterruptedException {
         List<RunningCamera> stopping = new ArrayList<>();
         for (String id : ids) {
             RunningCamera camera = cameras.remove(id);
@@ -71,7 +73,7 @@ final class RunningCameras {
     }
 
     Map<String, CameraState> states() {
-        Map<String, CameraState> states = new java.util.TreeMap<>();
+        Map<String, CameraState> states = new TreeMap<>();
         cameras.forEach((id, camera) -> states.put(id, camera.state()));
         return states;
     }
