@@ -39,10 +39,15 @@ public final class Topics {
         return List.of(
                 // Live video is worth little after an hour; a 4K JPEG can pass 5 MB.
                 new TopicSpec(FRAMES, partitions, Map.of("retention.ms", hours(1), "max.message.bytes", mb(10))),
+                // Same partitions as frames, so a worker's output spreads like its input; a week lets the
+                // sink be down over a weekend and catch up.
                 new TopicSpec(FACES, partitions, Map.of("retention.ms", hours(24 * 7))),
-                // Partitions are what ingest instances share cameras by: more than instances are likely.
+                // Compacted: the latest config per camera is the registry. Partitions are what ingest
+                // instances share cameras by, so more than instances are ever likely.
                 new TopicSpec(CAMERAS, 12, Map.of("cleanup.policy", "compact")),
+                // Compacted: a reader wants the latest status per camera; little traffic, few partitions.
                 new TopicSpec(CAMERA_STATUS, 3, Map.of("cleanup.policy", "compact")),
+                // Alerts are an audit trail (door events), small: keep a month.
                 new TopicSpec(ALERTS, 3, Map.of("retention.ms", hours(24 * 30))),
                 // Dead frames are kept long enough to be looked at.
                 new TopicSpec(dlq(FRAMES), 1, Map.of("retention.ms", hours(24 * 7), "max.message.bytes", mb(10))));

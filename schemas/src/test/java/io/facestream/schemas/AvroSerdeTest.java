@@ -18,7 +18,9 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -106,11 +108,34 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> serde.deserializer().deserialize("frames", "hello, world".getBytes()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("frames: not Avro single-object encoding");
-        byte[] truncated = java.util.Arrays.copyOf(serde.serializer().serialize("frames",
+        byte[] truncated = Arrays.copyOf(serde.serializer().serialize("frames",
                 Frame.newBuilder().setCameraId("door").setSequence(0).setCaptureTime(NOW).setIngestTime(NOW)
                         .setWidth(2).setHeight(1).setEncoding(FrameEncoding.JPEG)
                         .setData(ByteBuffer.wrap(new byte[100])).build()), 20);
         assertThatThrownBy(() -> serde.deserializer().deserialize("frames", truncated))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("frames: corrupt Frame record");
+    }
+
+    @Test
+    void anyDamageToARecordIsASerializationExceptionAndNothingElse() {
+        AvroSerde<FaceDetections> serde = new AvroSerde<>(FaceDetections.class);
+        byte[] good = serde.serializer().serialize("faces", detections());
+        Random random = new Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] damaged = Arrays.copyOf(good, 1 + random.nextInt(good.length + 8));
+            // Keep the header (marker and fingerprint) so the body, not the header check, gets the damage.
+            for (int j = 10; j < damaged.length; j++) {
+                if (random.nextInt(4) == 0) {
+                    damaged[j] = (byte) random.nextInt(256);
+                }
+            }
+            try {
+                serde.deserializer().deserialize("faces", damaged);
+            } catch (SerializationException expected) {
+                assertThat(expected).hasMessageStartingWith("faces: ");
+            }
+        }
+        assertThatThrownBy(() -> serde.deserializer().deserialize("faces", new byte[0]))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("not Avro single-object encoding");
     }
 }

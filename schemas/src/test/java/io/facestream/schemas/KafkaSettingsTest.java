@@ -28,7 +28,11 @@ class KafkaSettingsTest {
     void secretsAreRedactedWhenPrinted() {
         KafkaSettings settings = KafkaSettings.fromEnvironment(Map.of(
                 "KAFKA_CLIENT_SASL_JAAS_CONFIG", "ScramLoginModule required username=\"u\" password=\"hunter2\";",
-                "KAFKA_CLIENT_SSL_TRUSTSTORE_PASSWORD", "changeit"));
-        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("changeit").contains("[redacted]");
+                "KAFKA_CLIENT_SSL_TRUSTSTORE_PASSWORD", "changeit",
+                "KAFKA_CLIENT_SASL_OAUTHBEARER_ASSERTION_PRIVATE_KEY_PASSPHRASE", "open-sesame",
+                "KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL"));
+        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("changeit")
+                .doesNotContain("open-sesame").contains("[redacted]").contains("security.protocol=SASL_SSL");
+        assertThat(settings.producerConfig()).containsEntry("ssl.truststore.password", "changeit");
     }
 }
