@@ -118,7 +118,8 @@ class DetectCommandTest {
     @Test
     void everySubcommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"detect", "--help"}, {"bench", "--help"},
-                {"bench", "cascade", "--help"}, {"convert-models", "--help"}}) {
+                {"bench", "cascade", "--help"}, {"convert-models", "--help"}, {"local", "--help"}, {"ingest", "--help"}, {"worker", "--help"},
+                {"bench", "pipeline", "--help"}}) {
             Run run = run(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(run.out()).contains("Usage:");
