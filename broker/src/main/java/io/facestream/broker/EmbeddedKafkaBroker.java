@@ -111,11 +111,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.putAll(listeners());
         p.put("log.dirs", logDir.toString());
         p.put("auto.create.topics.enable", "false");
         p.put("message.max.bytes", Integer.toString(16 * 1024 * 1024));
@@ -131,6 +127,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // A killed worker's open transaction blocks read_committed readers until it is aborted: check often.
         p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
         return p;
+    }
+
+    /** Where clients and the controller connect; the one place to add another (e.g. SASL_SSL) listener. */
+    private Map<String, String> listeners() {
+        return Map.of(
+                "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names", "CONTROLLER",
+                "inter.broker.listener.name", "PLAINTEXT",
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     }
 
     private void formatIfNew(Path logDir) {

@@ -3,18 +3,24 @@ package io.facestream.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.CameraConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,7 @@ class EmbeddedKafkaBrokerTest {
     Path dataDir;
 
     private static KafkaProducer<String, String> producer(String bootstrap, String transactionalId) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"));
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -92,12 +98,10 @@ class EmbeddedKafkaBrokerTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
             broker.createTopics(Topics.specs(3));
             broker.createTopics(Topics.specs(3));
-            try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
-                    broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 var frames = admin.describeTopics(List.of(Topics.FRAMES)).allTopicNames().get().get(Topics.FRAMES);
                 assertThat(frames.partitions()).hasSize(3);
-                var resource = new org.apache.kafka.common.config.ConfigResource(
-                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CAMERAS);
+                var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CAMERAS);
                 var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
             }
@@ -118,6 +122,35 @@ class EmbeddedKafkaBrokerTest {
                     return consumer.assignment().size() == 4;
                 });
             }
+        }
+    }
+
+    @Test
+    void avroRecordsAndTombstonesTravelThroughTheBroker() throws Exception {
+        AvroSerde<CameraConfig> serde = new AvroSerde<>(CameraConfig.class);
+        CameraConfig door = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1").build();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+            broker.createTopics(Topics.specs(2));
+            try (KafkaProducer<String, CameraConfig> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(), serde.serializer())) {
+                producer.send(new ProducerRecord<>(Topics.CAMERAS, "door", door)).get();
+                producer.send(new ProducerRecord<>(Topics.CAMERAS, "door", null)).get();
+            }
+            List<CameraConfig> values = new ArrayList<>();
+            try (KafkaConsumer<String, CameraConfig> consumer = new KafkaConsumer<>(
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                            ConsumerConfig.GROUP_ID_CONFIG, "avro-reader",
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), serde.deserializer())) {
+                consumer.subscribe(List.of(Topics.CAMERAS));
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    ConsumerRecords<String, CameraConfig> records = consumer.poll(Duration.ofMillis(200));
+                    records.forEach(record -> values.add(record.value()));
+                    return values.size() >= 2;
+                });
+            }
+            assertThat(values).containsExactly(door, null);
         }
     }
 }
