@@ -71,27 +71,39 @@ final class IntegralImage {
                       int outWidth, int outHeight) {
         int[] xs = binEdges(x0, regionWidth, outWidth, width);
         int[] ys = binEdges(y0, regionHeight, outHeight, height);
+        // Bins clipped to the image shrink to nothing at its edge, so padding needs no special case:
+        // its sum is zero while its area still counts.
+        int firstColumn = xs[0];
+        int span = (xs[3 * (outWidth - 1) + 1] - firstColumn + 1) * 3;
+        float[] columnGain = new float[outWidth];
+        for (int j = 0; j < outWidth; j++) {
+            columnGain[j] = SCALE / xs[3 * j + 2];
+        }
+        int[] band = new int[span];
         int plane = outWidth * outHeight;
         float[] planes = new float[3 * plane];
         for (int i = 0; i < outHeight; i++) {
-            int topRow = ys[3 * i] * rowStride;
-            int bottomRow = ys[3 * i + 1] * rowStride;
-            boolean rowEmpty = topRow >= bottomRow;
-            for (int j = 0; j < outWidth; j++) {
-                int left = xs[3 * j] * 3;
-                int right = xs[3 * j + 1] * 3;
-                // mean = sum / area, folded with the normalisation into one multiply-add
-                float gain = SCALE / ((float) ys[3 * i + 2] * xs[3 * j + 2]);
-                int at = i * outWidth + j;
-                boolean empty = rowEmpty || left >= right;
-                for (int c = 0; c < 3; c++) {
-                    int sum = empty ? 0 : sums[bottomRow + right + c] - sums[topRow + right + c]
-                            - sums[bottomRow + left + c] + sums[topRow + left + c];
-                    planes[at + c * plane] = sum * gain - MEAN * SCALE;
-                }
+            bandSums(ys[3 * i], ys[3 * i + 1], firstColumn, band);
+            float rowGain = 1f / ys[3 * i + 2];
+            for (int j = 0, at = i * outWidth; j < outWidth; j++, at++) {
+                int left = (xs[3 * j] - firstColumn) * 3;
+                int right = (xs[3 * j + 1] - firstColumn) * 3;
+                float gain = rowGain * columnGain[j];
+                planes[at] = (band[right] - band[left]) * gain - MEAN * SCALE;
+                planes[at + plane] = (band[right + 1] - band[left + 1]) * gain - MEAN * SCALE;
+                planes[at + 2 * plane] = (band[right + 2] - band[left + 2]) * gain - MEAN * SCALE;
             }
         }
         dst.put(offset, planes);
+    }
+
+    /** Per-column running sums of rows {@code top} to {@code bottom} (exclusive), from {@code firstColumn} on. */
+    private void bandSums(int top, int bottom, int firstColumn, int[] band) {
+        int upper = top * rowStride + firstColumn * 3;
+        int lower = bottom * rowStride + firstColumn * 3;
+        for (int k = 0; k < band.length; k++) {
+            band[k] = sums[lower + k] - sums[upper + k];
+        }
     }
 
     /**

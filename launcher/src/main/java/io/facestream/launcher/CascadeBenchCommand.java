@@ -42,6 +42,10 @@ final class CascadeBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Measurement per size (default: ${DEFAULT-VALUE}).")
     double seconds = 10;
 
+    @Option(names = "--batch", paramLabel = "N", description = "Frames per detectBatch call, as a worker batches "
+            + "them; figures are per frame (default: ${DEFAULT-VALUE}).")
+    int batch = 1;
+
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
@@ -54,7 +58,7 @@ final class CascadeBenchCommand implements Callable<Integer> {
         RgbImage source = RgbImage.read(photo != null ? photo : SamplePhoto.SAMPLE1.path());
         List<CascadeBenchmark.Result> results = new ArrayList<>();
         try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
-            CascadeBenchmark benchmark = new CascadeBenchmark(detector, warmupSeconds, seconds);
+            CascadeBenchmark benchmark = new CascadeBenchmark(detector, warmupSeconds, seconds, batch);
             for (String size : sizes) {
                 results.add(benchmark.measure(Frames.fitted(source, parseSize(size))));
             }
@@ -72,8 +76,8 @@ final class CascadeBenchCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, String provider, List<CascadeBenchmark.Result> results) {
-        out.printf(Locale.ROOT, "MTCNN cascade, provider %s, %d threads; medians over the measured frames%n",
-                provider, settings.threads);
+        out.printf(Locale.ROOT, "MTCNN cascade, provider %s, %d threads, %d frame(s) per call; medians per frame%n",
+                provider, settings.threads, batch);
         out.printf(Locale.ROOT, "%-10s %8s %9s %9s %6s %8s %7s %7s %7s %7s%n", "size", "frames/s", "median ms",
                 "p90 ms", "faces", "pyramid", "P-Net", "R-Net", "O-Net", "NMS");
         for (CascadeBenchmark.Result r : results) {

@@ -16,11 +16,13 @@ final class CascadeBenchmark {
     private final FaceDetector detector;
     private final double warmupSeconds;
     private final double seconds;
+    private final int batchSize;
 
-    CascadeBenchmark(FaceDetector detector, double warmupSeconds, double seconds) {
+    CascadeBenchmark(FaceDetector detector, double warmupSeconds, double seconds, int batchSize) {
         this.detector = detector;
         this.warmupSeconds = warmupSeconds;
         this.seconds = seconds;
+        this.batchSize = batchSize;
     }
 
     record Result(int width, int height, int frames, double framesPerSecond, double medianMs, double p90Ms,
@@ -28,7 +30,7 @@ final class CascadeBenchmark {
     }
 
     Result measure(RgbImage frame) {
-        List<RgbImage> batch = List.of(frame);
+        List<RgbImage> batch = java.util.Collections.nCopies(batchSize, frame);
         StageTimes times = new StageTimes();
         runFor(warmupSeconds, batch, times);
         long[] total = new long[0];
@@ -40,7 +42,7 @@ final class CascadeBenchmark {
             times.reset();
             long start = System.nanoTime();
             faces = detector.detectBatch(batch, times).get(0).size();
-            long elapsed = System.nanoTime() - start;
+            long elapsed = (System.nanoTime() - start) / batchSize;
             if (n == total.length) {
                 total = Arrays.copyOf(total, Math.max(16, 2 * n));
                 for (int s = 0; s < perStage.length; s++) {
@@ -49,7 +51,7 @@ final class CascadeBenchmark {
             }
             total[n] = elapsed;
             for (Stage stage : Stage.values()) {
-                perStage[stage.ordinal()][n] = times.nanos(stage);
+                perStage[stage.ordinal()][n] = times.nanos(stage) / batchSize;
             }
             n++;
         }
