@@ -24,12 +24,12 @@ public final class FaceDetector implements AutoCloseable {
 
     private final DetectorOptions options;
     private final Networks networks;
-    private final LevelScanner levelScanner;
+    private final CascadeThreads threads;
 
     private FaceDetector(DetectorOptions options, Networks networks) {
         this.options = options;
         this.networks = networks;
-        this.levelScanner = new LevelScanner(options.threads());
+        this.threads = new CascadeThreads(options.threads());
     }
 
     public static FaceDetector create(DetectorOptions options) {
@@ -60,7 +60,7 @@ public final class FaceDetector implements AutoCloseable {
     /** As {@link #detectBatch(List)}, adding the time spent per stage to {@code times}. */
     public List<List<Face>> detectBatch(List<RgbImage> images, StageTimes times) {
         long start = System.nanoTime();
-        List<IntegralImage> frames = images.stream().map(IntegralImage::of).toList();
+        List<IntegralImage> frames = threads.map(images, IntegralImage::of);
         times.add(Stage.PYRAMID, start);
         List<List<Candidate>> proposals = proposeWithPNet(frames, times);
         List<List<Candidate>> refined = refineWithRNet(frames, proposals, times);
@@ -82,7 +82,7 @@ public final class FaceDetector implements AutoCloseable {
                 levels.add(new PyramidLevel(sameSize, scale));
             }
         }
-        List<List<List<Candidate>>> found = levelScanner.scanAll(levels, level -> scanLevel(frames, level, times));
+        List<List<List<Candidate>>> found = threads.map(levels, level -> scanLevel(frames, level, times));
         List<List<Candidate>> proposals = emptyLists(frames.size());
         for (int i = 0; i < levels.size(); i++) {
             List<Integer> frameIndices = levels.get(i).frames();
@@ -269,7 +269,7 @@ public final class FaceDetector implements AutoCloseable {
 
     @Override
     public void close() {
-        levelScanner.close();
+        threads.close();
         networks.close();
     }
 }

@@ -42,7 +42,7 @@ final class Networks implements AutoCloseable {
 
     static Networks load(DetectorOptions options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        // P-Net runs single-threaded, several pyramid levels at once (see LevelScanner); R-Net and
+        // P-Net runs single-threaded, several pyramid levels at once (see CascadeThreads); R-Net and
         // O-Net run one large batch each, split across the threads.
         try (OrtSession.SessionOptions levelOptions = sessionOptions(1);
              OrtSession.SessionOptions batchOptions = sessionOptions(options.threads())) {

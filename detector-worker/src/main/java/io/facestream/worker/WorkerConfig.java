@@ -13,7 +13,8 @@ import java.util.Map;
  * @param workerId      names this worker in events and its transactional id; unique per running worker
  * @param groupId       the consumer group the workers share the frames in
  * @param maxBatchSize  most frames detected together
- * @param maxBatchWait  longest a frame waits for its batch to fill
+ * @param maxBatchWait  longest a frame waits for its batch to fill; 0 (the default): a batch is what one poll
+ *                      returns, small under light load (low latency) and full under heavy load (throughput)
  * @param maxFrameAge   frames captured longer ago get a skipped-stale event instead of detection (zero: never)
  * @param decodeThreads threads decoding JPEGs in parallel
  * @param httpPort      port of the health and metrics endpoint (0: none)
@@ -46,7 +47,7 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 s.text("WORKER_ID", defaultWorkerId()),
                 s.text("WORKER_GROUP_ID", "face-stream-detectors"),
                 s.integer("WORKER_MAX_BATCH", 8, 1),
-                Duration.ofMillis(s.integer("WORKER_MAX_BATCH_WAIT_MS", 50, 0)),
+                Duration.ofMillis(s.integer("WORKER_MAX_BATCH_WAIT_MS", 0, 0)),
                 Duration.ofMillis(s.integer("WORKER_MAX_FRAME_AGE_MS", 10_000, 0)),
                 s.integer("WORKER_DECODE_THREADS", cores, 1),
                 s.integer("WORKER_HTTP_PORT", 8081, 0),

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Environment (defaults in brackets): KAFKA_BOOTSTRAP_SERVERS [localhost:9092], KAFKA_CLIENT_* "
                         + "(client properties, e.g. KAFKA_CLIENT_SECURITY_PROTOCOL), WORKER_ID [host-pid], "
-                        + "WORKER_GROUP_ID [face-stream-detectors], WORKER_MAX_BATCH [8], WORKER_MAX_BATCH_WAIT_MS [50], "
+                        + "WORKER_GROUP_ID [face-stream-detectors], WORKER_MAX_BATCH [8], WORKER_MAX_BATCH_WAIT_MS [0], "
                         + "WORKER_MAX_FRAME_AGE_MS [10000; 0: never stale], WORKER_DECODE_THREADS [cores], "
                         + "WORKER_HTTP_PORT [8081; 0: none] (/health, /metrics), DETECTOR_MIN_FACE_SIZE [20], "
                         + "DETECTOR_MAX_INPUT_SIDE [1920], DETECTOR_THREADS [cores], DETECTOR_PROVIDER [auto|cpu|cuda]."})

@@ -11,16 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs pyramid levels side by side, one level per thread with single-threaded P-Net runs. P-Net's
- * convolutions have few channels and split poorly across threads inside one run (measured 1.4x on 2
- * cores); whole levels, queued largest first, keep every core busy instead.
+ * The detector's threads, for work that splits into independent pieces: the frames of a batch (their
+ * summed-area tables) and the pyramid levels, one level per thread with single-threaded P-Net runs.
+ * P-Net's convolutions have few channels and split poorly across threads inside one run (measured
+ * 1.4x on 2 cores); whole levels, queued largest first, keep every core busy instead.
  */
-final class LevelScanner implements AutoCloseable {
+final class CascadeThreads implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ExecutorService pool;
 
-    LevelScanner(int threads) {
+    CascadeThreads(int threads) {
         int id = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
@@ -30,17 +31,17 @@ final class LevelScanner implements AutoCloseable {
         });
     }
 
-    /** {@code scan} applied to every level, results in the order of {@code levels}. */
-    <T> List<T> scanAll(List<PyramidLevel> levels, Function<PyramidLevel, T> scan) {
-        List<Callable<T>> tasks = levels.stream().<Callable<T>>map(level -> () -> scan.apply(level)).toList();
-        List<T> results = new ArrayList<>(levels.size());
+    /** {@code task} applied to every item on the threads, results in the order of {@code items}. */
+    <T, R> List<R> map(List<T> items, Function<T, R> task) {
+        List<Callable<R>> tasks = items.stream().<Callable<R>>map(item -> () -> task.apply(item)).toList();
+        List<R> results = new ArrayList<>(items.size());
         try {
-            for (Future<T> future : pool.invokeAll(tasks)) {
+            for (Future<R> future : pool.invokeAll(tasks)) {
                 results.add(future.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scanning pyramid levels", e);
+            throw new IllegalStateException("interrupted while detecting", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
