@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,23 +40,9 @@ class EmbeddedKafkaBrokerTest {
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<String> readAll(String bootstrap, String topic, String isolation) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-            int quiet = 0;
-            while (System.nanoTime() < end && quiet < 3) {
-                var records = consumer.poll(Duration.ofMillis(300));
-                quiet = records.isEmpty() && !consumer.assignment().isEmpty() ? quiet + 1 : 0;
-                records.forEach(r -> values.add(r.value()));
-            }
-        }
-        return values;
+    private static List<String> readAll(String bootstrap, String topic) {
+        return TopicReader.readCommitted(bootstrap, topic, new StringDeserializer()).stream()
+                .map(ConsumerRecord::value).toList();
     }
 
     @Test
@@ -72,7 +58,7 @@ class EmbeddedKafkaBrokerTest {
                 producer.send(new ProducerRecord<>(Topics.FACES, "door", "aborted")).get();
                 producer.abortTransaction();
             }
-            assertThat(readAll(broker.bootstrapServers(), Topics.FACES, "read_committed")).containsExactly("kept");
+            assertThat(readAll(broker.bootstrapServers(), Topics.FACES)).containsExactly("kept");
         }
     }
 
@@ -89,7 +75,7 @@ class EmbeddedKafkaBrokerTest {
             try (KafkaProducer<String, String> producer = producer(address, null)) {
                 producer.send(new ProducerRecord<>(Topics.FRAMES, "door", "after")).get();
             }
-            assertThat(readAll(address, Topics.FRAMES, "read_uncommitted")).containsExactly("before", "after");
+            assertThat(readAll(address, Topics.FRAMES)).containsExactly("before", "after");
         }
     }
 

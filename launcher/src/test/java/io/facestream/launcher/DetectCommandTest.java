@@ -114,15 +114,4 @@ class DetectCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("minFaceSize must be at least 1");
     }
-
-    @Test
-    void everySubcommandHasHelp() {
-        for (String[] command : new String[][] {{"--help"}, {"detect", "--help"}, {"bench", "--help"},
-                {"bench", "cascade", "--help"}, {"convert-models", "--help"}, {"local", "--help"}, {"ingest", "--help"}, {"worker", "--help"},
-                {"bench", "pipeline", "--help"}}) {
-            Run run = run(command);
-            assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
-            assertThat(run.out()).contains("Usage:");
-        }
-    }
 }

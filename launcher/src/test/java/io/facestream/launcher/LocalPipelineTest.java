@@ -3,6 +3,7 @@ package io.facestream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.facestream.broker.TopicReader;
 import io.facestream.ingest.Camera;
 import io.facestream.ingest.DemoVideo;
 import io.facestream.schemas.AvroSerde;
@@ -11,14 +12,9 @@ import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,21 +48,7 @@ class LocalPipelineTest {
     }
 
     private static List<FaceDetections> faceEvents(String bootstrap) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<FaceDetections> events = new ArrayList<>();
-        try (KafkaConsumer<String, FaceDetections> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new AvroSerde<>(FaceDetections.class).deserializer())) {
-            consumer.subscribe(List.of(Topics.FACES));
-            int quiet = 0;
-            while (quiet < 3) {
-                var records = consumer.poll(Duration.ofMillis(300));
-                quiet = records.isEmpty() && !consumer.assignment().isEmpty() ? quiet + 1 : 0;
-                records.forEach(r -> events.add(r.value()));
-            }
-        }
-        return events;
+        return TopicReader.readCommitted(bootstrap, Topics.FACES, new AvroSerde<>(FaceDetections.class).deserializer())
+                .stream().map(ConsumerRecord::value).toList();
     }
 }

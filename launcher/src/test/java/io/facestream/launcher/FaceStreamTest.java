@@ -1,0 +1,19 @@
+package io.facestream.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FaceStreamTest {
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"local", "--help"}, {"ingest", "--help"},
+                {"worker", "--help"}, {"detect", "--help"}, {"bench", "--help"}, {"bench", "cascade", "--help"},
+                {"bench", "pipeline", "--help"}, {"convert-models", "--help"}}) {
+            DetectCommandTest.Run run = DetectCommandTest.run(command);
+            assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(run.out()).contains("Usage:");
+        }
+    }
+}
