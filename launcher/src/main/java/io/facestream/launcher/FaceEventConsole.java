@@ -81,8 +81,8 @@ final class FaceEventConsole implements AutoCloseable {
             for (DetectedFace face : event.getFaces()) {
                 scores.add(String.format(Locale.ROOT, "%.2f", face.getScore()));
             }
-            out.printf(Locale.ROOT, "%s #%d: %d face%s %s%n", event.getCameraId(), event.getSequence(), faces,
-                    faces == 1 ? "" : "s", faces == 0 ? "" : scores);
+            out.printf(Locale.ROOT, "%s #%d: %d face%s%s%n", event.getCameraId(), event.getSequence(), faces,
+                    faces == 1 ? "" : "s", faces == 0 ? "" : " " + scores);
             out.flush();
             tally.lastFaces = faces;
         }
