@@ -55,7 +55,8 @@ final class LocalCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<Camera> cameras = cameras();
-        try (LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, workers)) {
+        try (LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, WorkerConfig.fromEnvironment(),
+                workers)) {
             out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s). Ctrl-C stops.%n",
                     pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers);
             out.flush();
@@ -90,11 +91,12 @@ final class LocalCommand implements Callable<Integer> {
     record LocalPipeline(EmbeddedKafkaBroker broker, IngestService ingest, Thread ingestThread,
                          WorkerService workers) implements AutoCloseable {
 
-        static LocalPipeline start(Path dataDir, int kafkaPort, List<Camera> cameras, int workerCount) {
+        static LocalPipeline start(Path dataDir, int kafkaPort, List<Camera> cameras, WorkerConfig workerConfig,
+                                   int workerCount) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
             broker.createTopics(Topics.specs());
             KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
-            WorkerService workers = WorkerService.start(WorkerConfig.fromEnvironment(), kafka, workerCount);
+            WorkerService workers = WorkerService.start(workerConfig, kafka, workerCount);
             IngestService ingest = new IngestService(IngestConfig.forCluster(broker.bootstrapServers()), cameras,
                     new SimpleMeterRegistry());
             Thread ingestThread = new Thread(ingest::run, "ingest");

@@ -10,9 +10,11 @@ import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,9 @@ class LocalPipelineTest {
         Path video = dataDir.resolve("door.mp4");
         DemoVideo.write(video, DemoVideo.WIDTH, DemoVideo.HEIGHT, DemoVideo.FPS, VIDEO);
         Camera door = Camera.of("door", video.toString()).withFps(FPS);
-        try (LocalCommand.LocalPipeline pipeline = LocalCommand.LocalPipeline.start(dataDir, 0, List.of(door), 1)) {
+        WorkerConfig worker = WorkerConfig.fromEnvironment(Map.of("WORKER_HTTP_PORT", "0"));
+        try (LocalCommand.LocalPipeline pipeline = LocalCommand.LocalPipeline.start(dataDir, 0, List.of(door), worker,
+                1)) {
             long expected = VIDEO.toSeconds() * FPS;
             List<FaceDetections> events = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> faceEvents(pipeline.bootstrapServers()), e -> e.size() >= expected - 1);
