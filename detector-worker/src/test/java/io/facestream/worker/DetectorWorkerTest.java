@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facestream.samples.SamplePhoto;
+import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import java.net.URI;
@@ -122,7 +123,7 @@ class DetectorWorkerTest {
 
     @Test
     void twoWorkersShareThePartitionsAndEachFrameIsDetectedOnce() {
-        List<String> cameras = List.of("a", "b", "c", "d", "e", "f");
+        List<String> cameras = TestFrames.onePerPartition(Topics.DEFAULT_PARTITIONS);
         try (WorkerService workers = WorkerService.start(config("pair"), kafka.settings(), 2)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> workers.workers().stream()
                     .allMatch(w -> !w.assignment().isEmpty()));

@@ -9,10 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.apache.kafka.common.utils.Utils;
 
 /** Frame records made from the real sample photos, as ingest would send them. */
 final class TestFrames {
@@ -39,6 +42,20 @@ final class TestFrames {
         byte[] broken = java.util.Arrays.copyOf(jpeg(SamplePhoto.COFFEE), 300);
         frame.setData(ByteBuffer.wrap(broken));
         return frame;
+    }
+
+    /** Camera ids whose frames land on partitions 0..n-1, one each, so that both workers get frames. */
+    static List<String> onePerPartition(int partitions) {
+        String[] cameras = new String[partitions];
+        for (int i = 0, found = 0; found < partitions; i++) {
+            String camera = "cam-" + i;
+            int partition = Utils.toPositive(Utils.murmur2(camera.getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (cameras[partition] == null) {
+                cameras[partition] = camera;
+                found++;
+            }
+        }
+        return List.of(cameras);
     }
 
     private static synchronized byte[] jpeg(SamplePhoto photo) {

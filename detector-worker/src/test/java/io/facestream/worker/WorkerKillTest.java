@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,13 +13,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exactly once for a read_committed reader, even when a worker dies mid-batch. */
 class WorkerKillTest {
-    private static final List<String> CAMERAS = onePerPartition(Topics.DEFAULT_PARTITIONS);
+    private static final List<String> CAMERAS = TestFrames.onePerPartition(Topics.DEFAULT_PARTITIONS);
     private static final int FRAMES_PER_CAMERA = 12;
 
     @TempDir
@@ -64,20 +62,6 @@ class WorkerKillTest {
         List<Long> expected = LongStream.range(0, FRAMES_PER_CAMERA).boxed().toList();
         CAMERAS.forEach(camera -> assertThat(sequences.get(camera)).as(camera).containsExactlyElementsOf(expected));
         assertThat(events).extracting(FaceDetections::getWorkerId).contains("victim", "survivor");
-    }
-
-    /** Camera ids whose frames land on partitions 0..n-1, one each, so that both workers get frames. */
-    static List<String> onePerPartition(int partitions) {
-        String[] cameras = new String[partitions];
-        for (int i = 0, found = 0; found < partitions; i++) {
-            String camera = "cam-" + i;
-            int partition = Utils.toPositive(Utils.murmur2(camera.getBytes(StandardCharsets.UTF_8))) % partitions;
-            if (cameras[partition] == null) {
-                cameras[partition] = camera;
-                found++;
-            }
-        }
-        return List.of(cameras);
     }
 
     private void awaitVictimCommitted(KafkaFixture kafka) throws java.io.IOException {
