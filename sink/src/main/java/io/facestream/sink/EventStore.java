@@ -1,0 +1,25 @@
+package io.facestream.sink;
+
+import io.facestream.schemas.avro.FaceDetections;
+import java.util.List;
+
+/** Where the sink keeps face events. */
+public interface EventStore extends AutoCloseable {
+
+    /**
+     * Stores the events in one transaction; an event already stored (same camera and sequence) is left as it is.
+     *
+     * @throws StorageUnavailableException when the database cannot be written; nothing of the batch is stored then
+     */
+    void store(List<FaceDetections> events);
+
+    List<StoredEvent> find(EventQuery query);
+
+    CameraStats stats(String cameraId);
+
+    /** Throws {@link StorageUnavailableException} with the reason when the database cannot be reached. */
+    void check();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,108 @@
+package io.facestream.sink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The REST API: {@code GET /api/events}, {@code GET /api/cameras/{id}/stats}, {@code GET /api/health}. Times are
+ * ISO-8601 instants.
+ */
+public final class SinkApi {
+    static final int DEFAULT_LIMIT = 100;
+
+    private final EventStore store;
+    private final DatabaseStatus database;
+    private final Supplier<KafkaStreams.State> streamsState;
+
+    public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState) {
+        this.store = store;
+        this.database = database;
+        this.streamsState = streamsState;
+    }
+
+    /** A server with the routes, not started. */
+    public Javalin buildServer() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/api/events", this::events);
+            config.routes.get("/api/cameras/{id}/stats", ctx -> ctx.json(store.stats(ctx.pathParam("id"))));
+            config.routes.get("/api/health", this::health);
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+            config.routes.exception(StorageUnavailableException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
+        });
+    }
+
+    private void events(Context ctx) {
+        EventQuery query = new EventQuery(
+                Optional.ofNullable(ctx.queryParam("camera")).filter(camera -> !camera.isBlank()),
+                instant(ctx, "from"), instant(ctx, "to"),
+                integer(ctx, "limit", DEFAULT_LIMIT), integer(ctx, "offset", 0));
+        ctx.json(store.find(query));
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> databaseHealth = new LinkedHashMap<>();
+        Optional<String> problem = database.failure();
+        if (problem.isEmpty()) {
+            try {
+                store.check();
+            } catch (StorageUnavailableException e) {
+                problem = Optional.of(e.getMessage());
+            }
+        }
+        databaseHealth.put("status", problem.isEmpty() ? "UP" : "DOWN");
+        problem.ifPresent(reason -> databaseHealth.put("reason", reason));
+        KafkaStreams.State state = streamsState.get();
+        boolean streamsUp = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        boolean up = problem.isEmpty() && streamsUp;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("database", databaseHealth);
+        body.put("streams", Map.of("status", streamsUp ? "UP" : "DOWN", "state", String.valueOf(state)));
+        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
+    }
+
+    private static Optional<Instant> instant(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-01-31T08:00:00Z, was '"
+                    + value + "'");
+        }
+    }
+
+    private static int integer(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+}

@@ -1,0 +1,88 @@
+package io.facestream.sink;
+
+import io.facestream.schemas.KafkaSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sink's settings, from the environment; every one has a default that works for the local run.
+ *
+ * @param dataDir where the embedded database and the Kafka Streams state live ({@code SINK_DATA_DIR}, default {@code data/sink})
+ * @param jdbcUrl a JDBC URL of an external database, PostgreSQL ({@code SINK_JDBC_URL}); empty: the embedded H2 database in {@code dataDir}
+ * @param jdbcUser {@code SINK_JDBC_USER}
+ * @param jdbcPassword {@code SINK_JDBC_PASSWORD}; never printed
+ * @param httpPort the REST API's port ({@code SINK_HTTP_PORT}, default 8080; 0 picks a free one)
+ * @param applicationId the Kafka Streams application id ({@code SINK_APPLICATION_ID}, default face-stream-sink)
+ * @param retryTimeout how long a failing database write is retried before the stream thread gives up and is
+ *        replaced, resuming from its last commit ({@code SINK_DB_RETRY_TIMEOUT_MS}, default 120000: less than
+ *        Kafka's max.poll.interval.ms of 300 s, so a waiting sink keeps its partitions)
+ * @param kafka how to reach Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_CLIENT_*})
+ */
+public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
+                         String applicationId, Duration retryTimeout, KafkaSettings kafka) {
+
+    public SinkConfig {
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("SINK_HTTP_PORT must be 0 to 65535, was " + httpPort);
+        }
+        if (applicationId.isBlank()) {
+            throw new IllegalArgumentException("SINK_APPLICATION_ID must not be blank");
+        }
+        if (retryTimeout.isNegative()) {
+            throw new IllegalArgumentException("SINK_DB_RETRY_TIMEOUT_MS must not be negative");
+        }
+        jdbcUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+                throw new IllegalArgumentException("SINK_JDBC_URL must be a jdbc:postgresql: (or jdbc:h2:) URL");
+            }
+        });
+    }
+
+    public static SinkConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static SinkConfig fromEnvironment(Map<String, String> env) {
+        return new SinkConfig(
+                Path.of(text(env, "SINK_DATA_DIR", "data/sink")),
+                Optional.ofNullable(env.get("SINK_JDBC_URL")).map(String::trim).filter(url -> !url.isEmpty()),
+                text(env, "SINK_JDBC_USER", ""),
+                env.getOrDefault("SINK_JDBC_PASSWORD", ""),
+                integer(env, "SINK_HTTP_PORT", 8080),
+                text(env, "SINK_APPLICATION_ID", "face-stream-sink"),
+                Duration.ofMillis(integer(env, "SINK_DB_RETRY_TIMEOUT_MS", 120_000)),
+                KafkaSettings.fromEnvironment(env));
+    }
+
+    /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
+    public String effectiveJdbcUrl() {
+        return jdbcUrl.orElseGet(() -> JdbcEventStore.embeddedUrl(dataDir.resolve("db")));
+    }
+
+    private static String text(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // The URL may carry a password as a parameter; only its scheme is shown.
+        return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
+                .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
+                + applicationId + ", retryTimeout=" + retryTimeout + ", kafka=" + kafka + "]";
+    }
+}

@@ -1,0 +1,89 @@
+package io.facestream.sink;
+
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The sink: the Streams application storing face events, and the REST API over what is stored. */
+public final class SinkService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+
+    private final SinkConfig config;
+    private final DatabaseStatus database = new DatabaseStatus();
+    private EventStore store;
+    private KafkaStreams streams;
+    private Javalin server;
+
+    public SinkService(SinkConfig config) {
+        this.config = config;
+    }
+
+    /** Opens (and migrates) the database, starts the Streams application and the HTTP server. */
+    public synchronized void start() {
+        if (store != null) {
+            throw new IllegalStateException("already started");
+        }
+        LOG.info("starting the sink: {}", config);
+        store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        Topology topology = SinkTopology.buildTopology(store, database, config.retryTimeout());
+        streams = new KafkaStreams(topology, streamsProperties());
+        streams.setUncaughtExceptionHandler(e -> {
+            if (causedBy(e, StorageUnavailableException.class)) {
+                // Nothing past the failed batch was committed: a new thread resumes from there.
+                LOG.warn("database still unavailable; replacing the stream thread: {}", e.getMessage());
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+            LOG.error("the sink's stream thread failed; stopping the Streams application", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        server = new SinkApi(store, database, streams::state).buildServer().start(config.httpPort());
+        LOG.info("sink REST API on http://localhost:{}/api/events", server.port());
+    }
+
+    Properties streamsProperties() {
+        Properties properties = new Properties();
+        properties.putAll(config.kafka().consumerConfig());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
+        return properties;
+    }
+
+    /** The HTTP server's port (the chosen one when configured as 0). */
+    public int httpPort() {
+        return server.port();
+    }
+
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

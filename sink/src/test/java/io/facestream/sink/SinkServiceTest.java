@@ -1,0 +1,137 @@
+package io.facestream.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facestream.broker.EmbeddedKafkaBroker;
+import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.FaceDetections;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole sink on a real broker: transactional face events in, each stored once, served over REST. */
+class SinkServiceTest {
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedKafkaBroker broker;
+    private static SinkService sink;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startBrokerAndSink() {
+        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
+        broker.createTopics(Topics.specs());
+        sink = new SinkService(SinkConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "SINK_DATA_DIR", dataDir.resolve("sink").toString(), "SINK_HTTP_PORT", "0",
+                "SINK_APPLICATION_ID", "sink-test-" + UUID.randomUUID())));
+        sink.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sink != null) {
+            sink.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void transactionalEventsAreStoredOnceEachAndServedNewestFirst() throws Exception {
+        List<FaceDetections> events = new ArrayList<>();
+        for (long sequence = 1; sequence <= 20; sequence++) {
+            events.add(TestEvents.withFaces("door", sequence, (int) (sequence % 3)));
+        }
+        events.add(TestEvents.empty("hall", 1));
+        sendInOneTransaction(events);
+        // A worker that retried after a failure publishes some events again; the sink keeps one copy.
+        sendInOneTransaction(events.subList(15, 20));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/events?camera=door&limit=100").size()).isEqualTo(20));
+        assertThat(sink.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+
+        JsonNode page = get("/api/events?camera=door&limit=5&offset=5");
+        assertThat(page.findValuesAsText("sequence")).containsExactly("15", "14", "13", "12", "11");
+        JsonNode newest = get("/api/events?camera=door&limit=1").get(0);
+        assertThat(newest.get("captureTime").asText()).isEqualTo(TestEvents.START.plusSeconds(20).toString());
+        assertThat(newest.get("faces")).hasSize(2);
+        assertThat(newest.get("faces").get(0).get("landmarks")).hasSize(5);
+        assertThat(get("/api/events?from=" + TestEvents.START.plusSeconds(1) + "&to=" + TestEvents.START.plusSeconds(2)))
+                .hasSize(2);
+
+        JsonNode stats = get("/api/cameras/door/stats");
+        assertThat(stats.get("events").asLong()).isEqualTo(20);
+        assertThat(stats.get("eventsWithFaces").asLong()).isEqualTo(14);
+        assertThat(stats.get("lastEventTime").asText()).isEqualTo(TestEvents.START.plusSeconds(20).toString());
+    }
+
+    @Test
+    void healthSaysUpWithTheDatabaseAndStreamsState() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.streamsState() == KafkaStreams.State.RUNNING);
+
+        HttpResponse<String> response = request("/api/health");
+        JsonNode health = json.readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/database/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/streams/state").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aBadQueryParameterGetsABadRequestNamingIt() throws Exception {
+        HttpResponse<String> response = request("/api/events?from=yesterday");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("error").asText()).contains("from");
+        assertThat(request("/api/events?limit=100000").statusCode()).isEqualTo(400);
+    }
+
+    private void sendInOneTransaction(List<FaceDetections> events) {
+        AvroSerde<FaceDetections> serde = new AvroSerde<>(FaceDetections.class);
+        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
+                new StringSerializer(), serde.serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
+            producer.commitTransaction();
+        }
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = request(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> request(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sink.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,37 @@
+package io.facestream.sink;
+
+import io.facestream.schemas.avro.BoundingBox;
+import io.facestream.schemas.avro.DetectedFace;
+import io.facestream.schemas.avro.DetectionStatus;
+import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.Landmark;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Face events for tests: frame {@code sequence} of a camera, captured {@code sequence} seconds after a fixed start. */
+final class TestEvents {
+    static final Instant START = Instant.parse("2026-03-01T08:00:00.123Z");
+
+    private TestEvents() {
+    }
+
+    static FaceDetections withFaces(String camera, long sequence, int faces) {
+        List<DetectedFace> found = new ArrayList<>();
+        for (int i = 0; i < faces; i++) {
+            float left = 10.25f + 100 * i;
+            List<Landmark> landmarks = List.of(new Landmark(left + 10.5f, 30.125f), new Landmark(left + 30.75f, 30.5f),
+                    new Landmark(left + 20.1f, 45.3f), new Landmark(left + 12.7f, 60.9f), new Landmark(left + 28.3f, 61.2f));
+            found.add(new DetectedFace(new BoundingBox(left, 12.5f, left + 40.333f, 72.75f), 0.999f - 0.01f * i, landmarks));
+        }
+        Instant capture = START.plusSeconds(sequence);
+        return FaceDetections.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTime(capture)
+                .setIngestTime(capture.plusMillis(5)).setDetectTime(capture.plusMillis(60)).setWidth(640).setHeight(480)
+                .setModel("mtcnn").setProvider("cpu").setWorkerId("worker-1").setStatus(DetectionStatus.OK)
+                .setFaces(found).build();
+    }
+
+    static FaceDetections empty(String camera, long sequence) {
+        return withFaces(camera, sequence, 0);
+    }
+}
