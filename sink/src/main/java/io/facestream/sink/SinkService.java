@@ -3,6 +3,7 @@ package io.facestream.sink;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -24,19 +25,29 @@ public final class SinkService implements AutoCloseable {
         this.config = config;
     }
 
+    /** A sink writing to {@code store} instead of the configured database (tests); it closes the store. */
+    SinkService(SinkConfig config, EventStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
     /** Opens (and migrates) the database, starts the Streams application and the HTTP server. */
     public synchronized void start() {
-        if (store != null) {
+        if (streams != null) {
             throw new IllegalStateException("already started");
         }
         LOG.info("starting the sink: {}", config);
-        store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        if (store == null) {
+            store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        }
         Topology topology = SinkTopology.buildTopology(store, database, config.retryTimeout());
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
-            if (causedBy(e, StorageUnavailableException.class)) {
-                // Nothing past the failed batch was committed: a new thread resumes from there.
-                LOG.warn("database still unavailable; replacing the stream thread: {}", e.getMessage());
+            Throwable storage = cause(e, StorageUnavailableException.class);
+            if (storage != null) {
+                // Nothing past the failed event was committed: a new thread resumes from there.
+                LOG.warn("database still unavailable after {}; replacing the stream thread: {}", config.retryTimeout(),
+                        storage.getMessage());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);
@@ -53,6 +64,9 @@ public final class SinkService implements AutoCloseable {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
+        // A replaced stream thread waits for its predecessor's group session to expire before it gets the tasks back
+        // (Streams members do not leave the group on close): 10 s instead of the default 45 s bounds that stall.
+        properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         return properties;
     }
 
@@ -63,6 +77,10 @@ public final class SinkService implements AutoCloseable {
 
     public KafkaStreams.State streamsState() {
         return streams.state();
+    }
+
+    KafkaStreams streams() {
+        return streams;
     }
 
     @Override
@@ -78,12 +96,12 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return cause;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -1,0 +1,135 @@
+package io.facestream.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facestream.broker.EmbeddedKafkaBroker;
+import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.FaceDetections;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database outage longer than the retry timeout: health says why, and every event is stored once it is back. */
+class SinkOutageTest {
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void eventsArrivingWhileTheDatabaseIsDownAreAllStoredOnceItComesBack() throws Exception {
+        OutageStore store = new OutageStore(JdbcEventStore.open(JdbcEventStore.embeddedUrl(dataDir.resolve("db")), "", ""));
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0)) {
+            broker.createTopics(Topics.specs());
+            SinkConfig config = SinkConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "SINK_DATA_DIR", dataDir.resolve("sink").toString(), "SINK_HTTP_PORT", "0",
+                    "SINK_APPLICATION_ID", "sink-outage-" + UUID.randomUUID(), "SINK_DB_RETRY_TIMEOUT_MS", "1000"));
+            try (SinkService sink = new SinkService(config, store)) {
+                store.down.set(true);
+                sink.start();
+                send(broker, List.of(TestEvents.withFaces("door", 1, 1), TestEvents.empty("door", 2),
+                        TestEvents.withFaces("door", 3, 2)));
+
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    HttpResponse<String> health = request(sink, "/api/health");
+                    assertThat(health.statusCode()).isEqualTo(503);
+                    JsonNode body = json.readTree(health.body());
+                    assertThat(body.get("status").asText()).isEqualTo("DOWN");
+                    assertThat(body.at("/database/reason").asText()).contains("connection refused (test outage)");
+                });
+                // Past the retry timeout the stream thread gives up and a new one resumes from the last commit.
+                await().atMost(Duration.ofSeconds(30)).until(() -> sink.streams().metadataForLocalThreads().stream()
+                        .anyMatch(thread -> thread.threadName().endsWith("StreamThread-2")));
+
+                store.down.set(false);
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(json.readTree(request(sink, "/api/events?camera=door").body()).findValuesAsText("sequence"))
+                                .containsExactly("3", "2", "1"));
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(request(sink, "/api/health").statusCode()).isEqualTo(200));
+                assertThat(sink.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+            }
+        }
+    }
+
+    private static void send(EmbeddedKafkaBroker broker, List<FaceDetections> events) {
+        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
+                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
+            producer.commitTransaction();
+        }
+    }
+
+    private HttpResponse<String> request(SinkService sink, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sink.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The real store behind a switch that makes it fail as an unreachable database does. */
+    private static final class OutageStore implements EventStore {
+        final AtomicBoolean down = new AtomicBoolean();
+        private final EventStore database;
+
+        OutageStore(EventStore database) {
+            this.database = database;
+        }
+
+        private void failIfDown() {
+            if (down.get()) {
+                throw new StorageUnavailableException("cannot store: connection refused (test outage)", null);
+            }
+        }
+
+        @Override
+        public void store(List<FaceDetections> events) {
+            failIfDown();
+            database.store(events);
+        }
+
+        @Override
+        public List<StoredEvent> find(EventQuery query) {
+            failIfDown();
+            return database.find(query);
+        }
+
+        @Override
+        public CameraStats stats(String cameraId) {
+            failIfDown();
+            return database.stats(cameraId);
+        }
+
+        @Override
+        public void check() {
+            failIfDown();
+            database.check();
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+}
