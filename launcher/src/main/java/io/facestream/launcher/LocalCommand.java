@@ -7,6 +7,8 @@ import io.facestream.ingest.IngestConfig;
 import io.facestream.ingest.IngestService;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
+import io.facestream.sink.SinkConfig;
+import io.facestream.sink.SinkService;
 import io.facestream.worker.WorkerConfig;
 import io.facestream.worker.WorkerService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face-stream local}: the whole pipeline on one machine, with an embedded Kafka broker. */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline on this machine: an embedded Kafka broker, ingest (a demo camera "
-                + "made from sample photos, or --camera), detector workers and a console view of the face events.",
+                + "made from sample photos, or --camera), detector workers, the sink (events stored in an embedded "
+                + "database, REST API on SINK_HTTP_PORT, default 8080) and a console view of the face events.",
                 "Other programs can read the topics at the broker's address (printed at start)."})
 final class LocalCommand implements Callable<Integer> {
 
@@ -56,9 +59,11 @@ final class LocalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Camera> cameras = cameras();
         try (LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, WorkerConfig.fromEnvironment(),
-                workers)) {
-            out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s). Ctrl-C stops.%n",
-                    pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers);
+                workers, SinkConfig.fromEnvironment().httpPort())) {
+            out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s); "
+                    + "stored events at http://localhost:%d/api/events. Ctrl-C stops.%n",
+                    pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers,
+                    pipeline.sink().httpPort());
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "local-shutdown");
@@ -88,20 +93,29 @@ final class LocalCommand implements Callable<Integer> {
     }
 
     /** The broker, ingest and workers, started in data-path order and stopped in reverse. */
-    record LocalPipeline(EmbeddedKafkaBroker broker, IngestService ingest, Thread ingestThread,
+    record LocalPipeline(EmbeddedKafkaBroker broker, SinkService sink, IngestService ingest, Thread ingestThread,
                          WorkerService workers) implements AutoCloseable {
 
         static LocalPipeline start(Path dataDir, int kafkaPort, List<Camera> cameras, WorkerConfig workerConfig,
-                                   int workerCount) {
+                                   int workerCount, int sinkPort) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
             broker.createTopics(Topics.specs());
             KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
+            SinkService sink = new SinkService(localSink(dataDir, kafka, sinkPort));
+            sink.start();
             WorkerService workers = WorkerService.start(workerConfig, kafka, workerCount);
             IngestService ingest = new IngestService(IngestConfig.forCluster(broker.bootstrapServers()), cameras,
                     new SimpleMeterRegistry());
             Thread ingestThread = new Thread(ingest::run, "ingest");
             ingestThread.start();
-            return new LocalPipeline(broker, ingest, ingestThread, workers);
+            return new LocalPipeline(broker, sink, ingest, ingestThread, workers);
+        }
+
+        /** The sink's settings from the environment, with its data in the local data folder and the local broker. */
+        private static SinkConfig localSink(Path dataDir, KafkaSettings kafka, int port) {
+            SinkConfig env = SinkConfig.fromEnvironment();
+            return new SinkConfig(dataDir.resolve("sink"), env.jdbcUrl(), env.jdbcUser(), env.jdbcPassword(), port,
+                    env.applicationId(), env.retryTimeout(), kafka);
         }
 
         String bootstrapServers() {
@@ -112,6 +126,7 @@ final class LocalCommand implements Callable<Integer> {
         public void close() {
             ingest.close();
             workers.close();
+            sink.close();
             broker.close();
         }
     }

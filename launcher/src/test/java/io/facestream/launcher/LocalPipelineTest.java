@@ -11,6 +11,10 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.worker.WorkerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +39,7 @@ class LocalPipelineTest {
         Camera door = Camera.of("door", video.toString()).withFps(FPS);
         WorkerConfig worker = WorkerConfig.fromEnvironment(Map.of("WORKER_HTTP_PORT", "0"));
         try (LocalCommand.LocalPipeline pipeline = LocalCommand.LocalPipeline.start(dataDir, 0, List.of(door), worker,
-                1)) {
+                1, 0)) {
             long expected = VIDEO.toSeconds() * FPS;
             List<FaceDetections> events = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> faceEvents(pipeline.bootstrapServers()), e -> e.size() >= expected - 1);
@@ -48,7 +52,17 @@ class LocalPipelineTest {
             long withFaces = events.stream().filter(e -> !e.getFaces().isEmpty()).count();
             assertThat(withFaces).as("frames with people").isGreaterThan(events.size() / 3);
             assertThat(events.size() - withFaces).as("frames with nobody").isPositive();
+            assertStoredBySink(pipeline.sink().httpPort(), events.size());
         }
+    }
+
+    /** The sink stored every event: its REST API counts them. */
+    private static void assertStoredBySink(int port, int expected) {
+        HttpClient http = HttpClient.newHttpClient();
+        String stats = await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/cameras/door/stats")).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("\"events\":" + expected));
+        assertThat(stats).contains("\"events\":" + expected);
     }
 
     private static List<FaceDetections> faceEvents(String bootstrap) {

@@ -1,0 +1,33 @@
+package io.facestream.launcher;
+
+import io.facestream.sink.SinkConfig;
+import io.facestream.sink.SinkService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code face-stream sink}: stores every face event and serves the REST API, configured by the environment. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = {"Runs the sink: a Kafka Streams application (exactly once) storing every event of the faces "
+                + "topic in an embedded H2 database, or PostgreSQL when SINK_JDBC_URL is set, and serving "
+                + "GET /api/events, /api/cameras/{id}/stats and /api/health.",
+                "",
+                "Environment (defaults in brackets): KAFKA_BOOTSTRAP_SERVERS [localhost:9092], KAFKA_CLIENT_*, "
+                        + "SINK_DATA_DIR [data/sink], SINK_JDBC_URL [embedded H2], SINK_JDBC_USER, SINK_JDBC_PASSWORD, "
+                        + "SINK_HTTP_PORT [8080; 0: any free port], SINK_APPLICATION_ID [face-stream-sink], "
+                        + "SINK_DB_RETRY_TIMEOUT_MS [120000]."})
+final class SinkCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SinkService sink = new SinkService(SinkConfig.fromEnvironment());
+        sink.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sink.close();
+            stopped.countDown();
+        }, "sink-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
