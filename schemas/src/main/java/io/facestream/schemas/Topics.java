@@ -50,7 +50,8 @@ public final class Topics {
                 // Alerts are an audit trail (door events), small: keep a month.
                 new TopicSpec(ALERTS, 3, Map.of("retention.ms", hours(24 * 30))),
                 // Dead frames are kept long enough to be looked at.
-                new TopicSpec(dlq(FRAMES), 1, Map.of("retention.ms", hours(24 * 7), "max.message.bytes", mb(10))));
+                new TopicSpec(dlq(FRAMES), 1, Map.of("retention.ms", hours(24 * 7), "max.message.bytes", mb(10))),
+                new TopicSpec(dlq(FACES), 1, Map.of("retention.ms", hours(24 * 7))));
     }
 
     private static String hours(long hours) {

@@ -1,5 +1,6 @@
 package io.facestream.sink;
 
+import io.facestream.schemas.Topics;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.Properties;
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,11 @@ public final class SinkService implements AutoCloseable {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
+        // A record that is no FaceDetections goes to faces.dlq (with the exception in its headers) instead of
+        // stopping the sink; under exactly-once it is written in the same transaction as the offsets.
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.dlq(Topics.FACES));
         // A replaced stream thread waits for its predecessor's group session to expire before it gets the tasks back
         // (Streams members do not leave the group on close): 10 s instead of the default 45 s bounds that stall.
         properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

@@ -20,9 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.facestream.broker.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +113,24 @@ class SinkServiceTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("error").asText()).contains("from");
         assertThat(request("/api/events?limit=100000").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aRecordThatIsNoEventGoesToTheDeadLetterTopicAndTheSinkCarriesOn() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.FACES, "porch", "not an event".getBytes())).get();
+        }
+        sendInOneTransaction(List.of(TestEvents.withFaces("porch", 1, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/events?camera=porch").size()).isEqualTo(1));
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readCommitted(broker.bootstrapServers(),
+                Topics.dlq(Topics.FACES), new ByteArrayDeserializer());
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).value())).isEqualTo("not an event");
+        assertThat(sink.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 
     private void sendInOneTransaction(List<FaceDetections> events) {
