@@ -94,15 +94,7 @@ public final class SinkApi {
     }
 
     private static int integer(Context ctx, String name, int fallback) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-        }
+        return SinkConfig.wholeNumber(name, ctx.queryParam(name), fallback);
     }
 
 }

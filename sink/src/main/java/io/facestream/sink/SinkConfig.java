@@ -67,7 +67,11 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
+        return wholeNumber(name, env.get(name), fallback);
+    }
+
+    /** {@code value} as a whole number, {@code fallback} when absent; the error names {@code name}. */
+    static int wholeNumber(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
