@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,7 @@ final class Networks implements AutoCloseable {
                     result.get("landmarks").map(v -> floats((OnnxTensor) v)).orElse(new float[0]),
                     maps ? (int) probShape[2] : 1, maps ? (int) probShape[3] : 1);
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on input " + java.util.Arrays.toString(shape)
+            throw new IllegalStateException("ONNX Runtime failed on input " + Arrays.toString(shape)
                     + ": " + e.getMessage(), e);
         }
     }

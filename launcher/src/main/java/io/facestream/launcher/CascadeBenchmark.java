@@ -5,6 +5,7 @@ import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.Stage;
 import io.facestream.cascade.StageTimes;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class CascadeBenchmark {
     }
 
     Result measure(RgbImage frame) {
-        List<RgbImage> batch = java.util.Collections.nCopies(batchSize, frame);
+        List<RgbImage> batch = Collections.nCopies(batchSize, frame);
         StageTimes times = new StageTimes();
         runFor(warmupSeconds, batch, times);
         long[] total = new long[0];

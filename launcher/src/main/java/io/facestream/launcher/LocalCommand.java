@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,7 +74,7 @@ final class LocalCommand implements Callable<Integer> {
                 if (seconds == null) {
                     stop.await();
                 } else {
-                    stop.await((long) (seconds * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
                 }
             }
         }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -164,7 +165,7 @@ final class PipelineBenchmark {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         KafkaConsumer<String, FaceDetections> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new AvroSerde<>(FaceDetections.class).deserializer());
-        consumer.subscribe(java.util.List.of(Topics.FACES));
+        consumer.subscribe(List.of(Topics.FACES));
         return consumer;
     }
 
