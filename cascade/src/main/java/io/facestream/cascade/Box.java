@@ -55,8 +55,4 @@ public record Box(float x1, float y1, float x2, float y2) {
         float top = y1 + (height() - side) / 2f;
         return new Box(left, top, left + side, top + side);
     }
-
-    public Box scaled(float factor) {
-        return new Box(x1 * factor, y1 * factor, x2 * factor, y2 * factor);
-    }
 }

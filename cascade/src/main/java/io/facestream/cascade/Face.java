@@ -15,9 +15,4 @@ public record Face(Box box, float score, List<Point> landmarks) implements Score
             throw new IllegalArgumentException("a face has " + LANDMARK_COUNT + " landmarks, got " + landmarks.size());
         }
     }
-
-    public Face scaled(float factor) {
-        return new Face(box.scaled(factor), score,
-                landmarks.stream().map(p -> new Point(p.x() * factor, p.y() * factor)).toList());
-    }
 }

@@ -1,7 +1,5 @@
 package io.facestream.cascade;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -17,14 +15,6 @@ public final class StageTimes {
 
     public long nanos(Stage stage) {
         return nanos.get(stage.ordinal());
-    }
-
-    public Map<Stage, Long> asMap() {
-        Map<Stage, Long> map = new EnumMap<>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            map.put(stage, nanos(stage));
-        }
-        return map;
     }
 
     public void reset() {
