@@ -19,7 +19,11 @@ import org.apache.kafka.common.utils.Utils;
 
 /** Frame records made from the real sample photos, as ingest would send them. */
 final class TestFrames {
-    private static final Map<SamplePhoto, byte[]> JPEGS = new EnumMap<>(SamplePhoto.class);
+    private static final Map<SamplePhoto, Jpeg> JPEGS = new EnumMap<>(SamplePhoto.class);
+
+    /** A photo encoded once, with the size it was encoded at. */
+    private record Jpeg(byte[] bytes, int width, int height) {
+    }
 
     private TestFrames() {
     }
@@ -29,17 +33,16 @@ final class TestFrames {
     }
 
     static Frame frame(String camera, long sequence, SamplePhoto photo, Instant captured) {
-        byte[] jpeg = jpeg(photo);
-        RgbImage size = size(photo);
+        Jpeg jpeg = jpeg(photo);
         return Frame.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTime(captured)
-                .setIngestTime(captured).setWidth(size.width()).setHeight(size.height())
-                .setEncoding(FrameEncoding.JPEG).setData(ByteBuffer.wrap(jpeg)).build();
+                .setIngestTime(captured).setWidth(jpeg.width()).setHeight(jpeg.height())
+                .setEncoding(FrameEncoding.JPEG).setData(ByteBuffer.wrap(jpeg.bytes())).build();
     }
 
     /** A frame whose bytes are no JPEG. */
     static Frame corrupt(String camera, long sequence) {
         Frame frame = frame(camera, sequence, SamplePhoto.COFFEE);
-        byte[] broken = java.util.Arrays.copyOf(jpeg(SamplePhoto.COFFEE), 300);
+        byte[] broken = java.util.Arrays.copyOf(jpeg(SamplePhoto.COFFEE).bytes(), 300);
         frame.setData(ByteBuffer.wrap(broken));
         return frame;
     }
@@ -58,25 +61,17 @@ final class TestFrames {
         return List.of(cameras);
     }
 
-    private static synchronized byte[] jpeg(SamplePhoto photo) {
+    private static synchronized Jpeg jpeg(SamplePhoto photo) {
         return JPEGS.computeIfAbsent(photo, p -> {
             try {
-                BufferedImage image = RgbImage.read(p.path()).toBufferedImage();
+                BufferedImage scaled = scaledToWidth(RgbImage.read(p.path()).toBufferedImage(), 640);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ImageIO.write(scaledToWidth(image, 640), "jpg", out);
-                return out.toByteArray();
+                ImageIO.write(scaled, "jpg", out);
+                return new Jpeg(out.toByteArray(), scaled.getWidth(), scaled.getHeight());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private static RgbImage size(SamplePhoto photo) {
-        try {
-            return RgbImage.decode(new java.io.ByteArrayInputStream(jpeg(photo)), photo.fileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Camera-sized frames keep the tests quick. */
