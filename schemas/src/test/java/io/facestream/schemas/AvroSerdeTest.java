@@ -3,6 +3,9 @@ package io.facestream.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facestream.schemas.avro.Alert;
+import io.facestream.schemas.avro.AlertFace;
+import io.facestream.schemas.avro.AlertType;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
@@ -58,6 +61,10 @@ class AvroSerdeTest {
         CameraStatus status = CameraStatus.newBuilder().setCameraId("door").setState(CameraState.STREAMING)
                 .setTime(NOW).build();
         assertThat(roundTrip(CameraStatus.class, status)).isEqualTo(status);
+        Alert alert = Alert.newBuilder().setAlertId("door/-/FACE_PRESENT/7").setCameraId("door")
+                .setType(AlertType.FACE_PRESENT).setTime(NOW).setSequence(7L)
+                .setBestFace(new AlertFace(7L, 0, 0.99f, 1f, 2f, 30f, 40f)).build();
+        assertThat(roundTrip(Alert.class, alert)).isEqualTo(alert);
     }
 
     @Test
