@@ -114,9 +114,7 @@ final class LocalCommand implements Callable<Integer> {
 
         /** The sink's settings from the environment, with its data in the local data folder and the local broker. */
         private static SinkConfig localSink(Path dataDir, KafkaSettings kafka, int port) {
-            SinkConfig env = SinkConfig.fromEnvironment();
-            return new SinkConfig(dataDir.resolve("sink"), env.jdbcUrl(), env.jdbcUser(), env.jdbcPassword(), port,
-                    env.applicationId(), env.retryTimeout(), kafka);
+            return SinkConfig.fromEnvironment().forLocalRun(dataDir.resolve("sink"), port, kafka);
         }
 
         String bootstrapServers() {

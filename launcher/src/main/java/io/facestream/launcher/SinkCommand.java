@@ -8,14 +8,13 @@ import picocli.CommandLine.Command;
 
 /** {@code face-stream sink}: stores every face event and serves the REST API, configured by the environment. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = {"Runs the sink: a Kafka Streams application (exactly once) storing every event of the faces "
-                + "topic in an embedded H2 database, or PostgreSQL when SINK_JDBC_URL is set, and serving "
+        description = {"Runs the sink: stores every event of the faces topic (in batches, each once) "
+                + "in an embedded H2 database, or PostgreSQL when SINK_JDBC_URL is set, and serving "
                 + "GET /api/events, /api/cameras/{id}/stats and /api/health.",
                 "",
                 "Environment (defaults in brackets): KAFKA_BOOTSTRAP_SERVERS [localhost:9092], KAFKA_CLIENT_*, "
                         + "SINK_DATA_DIR [data/sink], SINK_JDBC_URL [embedded H2], SINK_JDBC_USER, SINK_JDBC_PASSWORD, "
-                        + "SINK_HTTP_PORT [8080; 0: any free port], SINK_APPLICATION_ID [face-stream-sink], "
-                        + "SINK_DB_RETRY_TIMEOUT_MS [120000]."})
+                        + "SINK_HTTP_PORT [8080; 0: any free port], SINK_APPLICATION_ID [face-stream-sink]."})
 final class SinkCommand implements Callable<Integer> {
 
     @Override

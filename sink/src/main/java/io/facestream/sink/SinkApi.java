@@ -26,11 +26,17 @@ public final class SinkApi {
     private final EventStore store;
     private final DatabaseStatus database;
     private final Supplier<KafkaStreams.State> streamsState;
+    private final Supplier<Throwable> storageFailure;
 
-    public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState) {
+    /**
+     * @param storageFailure why the thread storing events stopped; null while it runs
+     */
+    public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState,
+                   Supplier<Throwable> storageFailure) {
         this.store = store;
         this.database = database;
         this.streamsState = streamsState;
+        this.storageFailure = storageFailure;
     }
 
     /** A server with the routes, not started. */
@@ -72,11 +78,14 @@ public final class SinkApi {
         problem.ifPresent(reason -> databaseHealth.put("reason", reason));
         KafkaStreams.State state = streamsState.get();
         boolean streamsUp = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        boolean up = problem.isEmpty() && streamsUp;
+        Throwable stopped = storageFailure.get();
+        boolean up = problem.isEmpty() && streamsUp && stopped == null;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("database", databaseHealth);
         body.put("streams", Map.of("status", streamsUp ? "UP" : "DOWN", "state", String.valueOf(state)));
+        body.put("storage", stopped == null ? Map.of("status", "UP")
+                : Map.of("status", "DOWN", "reason", String.valueOf(stopped.getMessage())));
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 

@@ -2,7 +2,6 @@ package io.facestream.sink;
 
 import io.facestream.schemas.KafkaSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,13 +14,10 @@ import java.util.Optional;
  * @param jdbcPassword {@code SINK_JDBC_PASSWORD}; never printed
  * @param httpPort the REST API's port ({@code SINK_HTTP_PORT}, default 8080; 0 picks a free one)
  * @param applicationId the Kafka Streams application id ({@code SINK_APPLICATION_ID}, default face-stream-sink)
- * @param retryTimeout how long a failing database write is retried before the stream thread gives up and is
- *        replaced, resuming from its last commit ({@code SINK_DB_RETRY_TIMEOUT_MS}, default 120000: less than
- *        Kafka's max.poll.interval.ms of 300 s, so a waiting sink keeps its partitions)
  * @param kafka how to reach Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_CLIENT_*})
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
-                         String applicationId, Duration retryTimeout, KafkaSettings kafka) {
+                         String applicationId, KafkaSettings kafka) {
 
     public SinkConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -29,9 +25,6 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         }
         if (applicationId.isBlank()) {
             throw new IllegalArgumentException("SINK_APPLICATION_ID must not be blank");
-        }
-        if (retryTimeout.isNegative()) {
-            throw new IllegalArgumentException("SINK_DB_RETRY_TIMEOUT_MS must not be negative");
         }
         jdbcUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
@@ -52,8 +45,12 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 env.getOrDefault("SINK_JDBC_PASSWORD", ""),
                 integer(env, "SINK_HTTP_PORT", 8080),
                 text(env, "SINK_APPLICATION_ID", "face-stream-sink"),
-                Duration.ofMillis(integer(env, "SINK_DB_RETRY_TIMEOUT_MS", 120_000)),
                 KafkaSettings.fromEnvironment(env));
+    }
+
+    /** These settings with the data in {@code dataDir}, the API on {@code httpPort} and Kafka at {@code kafka}. */
+    public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
+        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, kafka);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -87,6 +84,6 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         // The URL may carry a password as a parameter; only its scheme is shown.
         return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
-                + applicationId + ", retryTimeout=" + retryTimeout + ", kafka=" + kafka + "]";
+                + applicationId + ", kafka=" + kafka + "]";
     }
 }

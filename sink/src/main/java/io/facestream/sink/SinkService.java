@@ -21,6 +21,7 @@ public final class SinkService implements AutoCloseable {
     private final DatabaseStatus database = new DatabaseStatus();
     private EventStore store;
     private KafkaStreams streams;
+    private EventStorage storage;
     private Javalin server;
 
     public SinkService(SinkConfig config) {
@@ -42,21 +43,16 @@ public final class SinkService implements AutoCloseable {
         if (store == null) {
             store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         }
-        Topology topology = SinkTopology.buildTopology(store, database, config.retryTimeout());
+        storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, database);
+        storage.start();
+        Topology topology = SinkTopology.buildTopology();
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
-            Throwable storage = cause(e, StorageUnavailableException.class);
-            if (storage != null) {
-                // Nothing past the failed event was committed: a new thread resumes from there.
-                LOG.warn("database still unavailable after {}; replacing the stream thread: {}", config.retryTimeout(),
-                        storage.getMessage());
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-            }
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
-        server = new SinkApi(store, database, streams::state).buildServer().start(config.httpPort());
+        server = new SinkApi(store, database, streams::state, storage::failure).buildServer().start(config.httpPort());
         LOG.info("sink REST API on http://localhost:{}/api/events", server.port());
     }
 
@@ -71,8 +67,8 @@ public final class SinkService implements AutoCloseable {
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.dlq(Topics.FACES));
-        // A replaced stream thread waits for its predecessor's group session to expire before it gets the tasks back
-        // (Streams members do not leave the group on close): 10 s instead of the default 45 s bounds that stall.
+        // Streams members do not leave the group on close, so a restarted sink waits for the old session to expire
+        // before it gets its tasks back: 10 s instead of the default 45 s.
         properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         return properties;
     }
@@ -98,17 +94,11 @@ public final class SinkService implements AutoCloseable {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
         }
+        if (storage != null) {
+            storage.close();
+        }
         if (store != null) {
             store.close();
         }
-    }
-
-    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return cause;
-            }
-        }
-        return null;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ class SinkConfigTest {
         assertThat(config.effectiveJdbcUrl()).startsWith("jdbc:h2:file:").contains("data/sink/db/events");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.applicationId()).isEqualTo("face-stream-sink");
-        assertThat(config.retryTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
     }
 
@@ -44,7 +42,5 @@ class SinkConfigTest {
                 .hasMessageContaining("SINK_HTTP_PORT");
         assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_JDBC_URL", "jdbc:mysql://db/faces")))
                 .hasMessageContaining("SINK_JDBC_URL");
-        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_DB_RETRY_TIMEOUT_MS", "soon")))
-                .hasMessageContaining("SINK_DB_RETRY_TIMEOUT_MS");
     }
 }
