@@ -28,13 +28,27 @@ final class FrameSender implements Runnable {
     private long nextSequence;
     private volatile boolean running = true;
 
+    /**
+     * @param firstSequence the number of the first frame; {@link #firstSequenceAt} gives one above every number an
+     *        earlier run of the camera can have used
+     */
     FrameSender(String cameraId, FreshestFrameQueue<EncodedFrame> queue, Producer<String, Frame> producer,
-                int maxInFlight, CameraMeters meters) {
+                int maxInFlight, CameraMeters meters, long firstSequence) {
         this.cameraId = cameraId;
+        this.nextSequence = firstSequence;
         this.queue = queue;
         this.producer = producer;
         this.inFlight = new Semaphore(maxInFlight);
         this.meters = meters;
+    }
+
+    /**
+     * A run's first sequence number: its start time in epoch milliseconds. A camera sends less than a frame per
+     * millisecond, so an earlier run (before an ingest restart, or on another ingest instance) ended below it and
+     * (camera, sequence) names one frame for good, which the sink's idempotent store relies on.
+     */
+    static long firstSequenceAt(Instant start) {
+        return start.toEpochMilli();
     }
 
     /** Sends what is queued, then ends. */

@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import java.time.Instant;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.Frame;
@@ -34,7 +35,8 @@ final class RunningCamera implements CameraGrabber.Events {
         this.meters = new CameraMeters(registry, camera.id());
         this.queue = new FreshestFrameQueue<>(config.queueSize());
         this.grabber = new CameraGrabber(camera, new Backoff(config.backoffInitial(), config.backoffMax()), this);
-        this.sender = new FrameSender(camera.id(), queue, frames, config.maxInFlight(), meters);
+        this.sender = new FrameSender(camera.id(), queue, frames, config.maxInFlight(), meters,
+                FrameSender.firstSequenceAt(Instant.now()));
         this.grabberThread = new Thread(grabber, "grabber-" + camera.id());
         this.senderThread = new Thread(sender, "sender-" + camera.id());
     }

@@ -50,7 +50,7 @@ class FileIngestTest {
 
             // 4 s at 5 fps, give or take a frame at either end.
             assertThat(sent.size()).isBetween(19, 21);
-            assertThat(sequences(sent)).isEqualTo(LongStream.range(0, sent.size()).boxed().toList());
+            assertGapless(sent);
             assertThat(sent.stream().map(Frame::getCaptureTime).toList()).isSorted();
             for (Frame frame : sent) {
                 BufferedImage image = decode(frame.getData());
@@ -73,8 +73,35 @@ class FileIngestTest {
             // Three passes through a one-second file.
             await().atMost(Duration.ofSeconds(30)).until(() -> frames.poll(f -> f.getCameraId().equals("loop-cam")).size() >= 25);
             List<Frame> sent = frames.poll(f -> f.getCameraId().equals("loop-cam"));
-            assertThat(sequences(sent)).isEqualTo(LongStream.range(0, sent.size()).boxed().toList());
+            assertGapless(sent);
         }
+    }
+
+    @Test
+    void aSecondRunOfACameraNumbersItsFramesAboveTheFirstRun() throws Exception {
+        Path video = dir.resolve("short.mp4");
+        DemoVideo.write(video, 160, 120, 10, Duration.ofSeconds(1));
+        Camera camera = Camera.of("rerun-cam", video.toString()).withFps(10);
+
+        try (RecordCollector<Frame> frames = kafka.frames()) {
+            for (int run = 1; run <= 2; run++) {
+                int before = frames.poll(f -> f.getCameraId().equals("rerun-cam")).size();
+                IngestService ingest = kafka.startIngest(List.of(camera));
+                // A one-second file at 10 frames/s: about ten frames a run.
+                await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).until(() ->
+                        frames.poll(f -> f.getCameraId().equals("rerun-cam")).size() >= before + 8);
+                ingest.close();
+            }
+            List<Long> sequences = sequences(frames.poll(f -> f.getCameraId().equals("rerun-cam")));
+            assertThat(sequences).doesNotHaveDuplicates().isSorted().hasSizeGreaterThan(10);
+        }
+    }
+
+    /** Consecutive numbers from the run's first, which is its start time in epoch milliseconds. */
+    static void assertGapless(List<Frame> sent) {
+        long first = sent.get(0).getSequence();
+        assertThat(sequences(sent)).isEqualTo(LongStream.range(first, first + sent.size()).boxed().toList());
+        assertThat(first).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(120_000L));
     }
 
     /** Sequence numbers alone: a Frame's toString() would print its JPEG bytes. */

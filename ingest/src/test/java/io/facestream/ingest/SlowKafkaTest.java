@@ -43,7 +43,7 @@ class SlowKafkaTest {
         }
         assertThat(counter("ingest.frames.dropped")).isEqualTo(6);
 
-        FrameSender sender = new FrameSender("slow-cam", queueOf(camera), frames, 8, meters(camera));
+        FrameSender sender = new FrameSender("slow-cam", queueOf(camera), frames, 8, meters(camera), 0);
         Thread thread = new Thread(sender);
         thread.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> frames.history().size() == 4);
