@@ -43,7 +43,7 @@ final class DataRoutes {
                 : CropStore.Kind.parse("kind", kindParameter.trim());
         Optional<Path> file = crops.find(camera, sequence, (int) face, kind);
         if (file.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no " + kind.name().toLowerCase() + " crop of face "
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no " + kind.suffix() + " crop of face "
                     + face + " of " + camera + " #" + sequence));
             return;
         }

@@ -41,7 +41,7 @@ public final class CropStore {
     public enum Kind {
         ALIGNED, CONTEXT;
 
-        String suffix() {
+        public String suffix() {
             return name().toLowerCase(Locale.ROOT);
         }
 
