@@ -30,8 +30,8 @@ public final class FaceCrops {
     public int crop(Frame frame, FaceDetections event) throws IOException {
         BufferedImage image = decode(frame);
         // Boxes and landmarks refer to the event's width and height; the frame is normally just that size.
-        float scaleX = (float) image.getWidth() / event.getWidth();
-        float scaleY = (float) image.getHeight() / event.getHeight();
+        float scaleX = event.getWidth() > 0 ? (float) image.getWidth() / event.getWidth() : 1f;
+        float scaleY = event.getHeight() > 0 ? (float) image.getHeight() / event.getHeight() : 1f;
         Instant captured = event.getCaptureTime();
         List<DetectedFace> faces = event.getFaces();
         for (int index = 0; index < faces.size(); index++) {
