@@ -59,6 +59,19 @@ class FaceAlignerTest {
     }
 
     @Test
+    void aGreyFrameIsAlignedAsWell() {
+        double[] landmarks = apply(new Similarity(1.5, 0.3, 40, 20), FaceAligner.TEMPLATE);
+        BufferedImage colour = dots(300, 300, landmarks, 4);
+        BufferedImage grey = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(colour, 0, 0, null);
+
+        BufferedImage crop = FaceAligner.aligned(grey, landmarks(landmarks));
+
+        double[] leftEye = brightCentroid(crop, FaceAligner.TEMPLATE[0], FaceAligner.TEMPLATE[1], 7);
+        assertThat(Math.hypot(leftEye[0] - FaceAligner.TEMPLATE[0], leftEye[1] - FaceAligner.TEMPLATE[1])).isLessThan(1.0);
+    }
+
+    @Test
     void theRealFaceComesOutUprightAndTheSameAtTwoScales() throws Exception {
         BufferedImage photo = RgbImage.read(SamplePhoto.ASTRONAUT.path()).toBufferedImage();
         BufferedImage half = FaceAligner.shrink(photo, photo.getWidth() / 2);
