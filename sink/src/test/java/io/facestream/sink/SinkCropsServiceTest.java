@@ -197,8 +197,10 @@ class SinkCropsServiceTest {
         }
     }
 
+    /** The aligned crop at {@code path}, once it and the context crop (written after it) are both there. */
     private HttpResponse<byte[]> awaitCrop(String path) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> request(path), response -> response.statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> request(path + "?kind=context").statusCode() == 200);
+        return await().atMost(Duration.ofSeconds(5)).until(() -> request(path), response -> response.statusCode() == 200);
     }
 
     private void assertBadRequestNaming(String path, String parameter) throws Exception {
