@@ -2,6 +2,7 @@ package io.facestream.sink;
 
 import io.facestream.schemas.avro.FaceDetections;
 import java.util.List;
+import java.util.Map;
 
 /** Where the sink keeps face events. */
 public interface EventStore extends AutoCloseable {
@@ -16,6 +17,13 @@ public interface EventStore extends AutoCloseable {
     List<StoredEvent> find(EventQuery query);
 
     CameraStats stats(String cameraId);
+
+    /**
+     * Deletes the events in {@code scope} and everything stored with them, in one transaction.
+     *
+     * @return how many rows were deleted, by table (such as events and faces), in the order they were deleted
+     */
+    Map<String, Long> delete(EventScope scope);
 
     /** Throws {@link StorageUnavailableException} with the reason when the database cannot be reached. */
     void check();

@@ -28,6 +28,14 @@ public final class JdbcEventStore implements EventStore {
     private static final String EVENT_COLUMNS = "camera_id, seq, capture_time, ingest_time, detect_time, width, height, "
             + "status, model, provider, worker_id, face_count";
     private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks";
+    /**
+     * Every table holding data of cameras' events, in the order a deletion empties them (rows that refer to others
+     * first). A new table with {@code camera_id} and a time column of its own is one more line:
+     * {@code CameraData.timed("alerts", "alert_time")}.
+     */
+    private static final List<CameraData> CAMERA_DATA = List.of(
+            CameraData.ofEvents("faces"),
+            CameraData.timed("events", "capture_time"));
 
     private final String url;
     private final Properties credentials = new Properties();
@@ -217,6 +225,35 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public Map<String, Long> delete(EventScope scope) {
+        List<Object> parameters = new ArrayList<>();
+        scope.cameraId().ifPresent(parameters::add);
+        scope.from().map(JdbcEventStore::utc).ifPresent(parameters::add);
+        scope.to().map(JdbcEventStore::utc).ifPresent(parameters::add);
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                for (CameraData table : CAMERA_DATA) {
+                    try (PreparedStatement delete = connection.prepareStatement(table.deleteSql(scope))) {
+                        for (int i = 0; i < parameters.size(); i++) {
+                            delete.setObject(i + 1, parameters.get(i));
+                        }
+                        deleted.put(table.name(), delete.executeLargeUpdate());
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable("cannot delete events", e);
+        }
+        return deleted;
+    }
+
+    @Override
     public void check() {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
@@ -282,6 +319,32 @@ public final class JdbcEventStore implements EventStore {
                     Float.parseFloat(pair.substring(comma + 1))));
         }
         return points;
+    }
+
+    /**
+     * A table of camera data and how its rows are found by camera and time: by columns of its own, or through the event
+     * (camera_id, seq) they belong to.
+     */
+    private record CameraData(String name, String cameraColumn, String timeColumn, boolean ofEvent) {
+        static CameraData timed(String name, String timeColumn) {
+            return new CameraData(name, "camera_id", timeColumn, false);
+        }
+
+        static CameraData ofEvents(String name) {
+            return new CameraData(name, "e.camera_id", "e.capture_time", true);
+        }
+
+        /** The DELETE statement; its parameters are the scope's camera, from and to, those present, in that order. */
+        String deleteSql(EventScope scope) {
+            StringBuilder filter = new StringBuilder("1 = 1");
+            scope.cameraId().ifPresent(camera -> filter.append(" AND ").append(cameraColumn).append(" = ?"));
+            scope.from().ifPresent(from -> filter.append(" AND ").append(timeColumn).append(" >= ?"));
+            scope.to().ifPresent(to -> filter.append(" AND ").append(timeColumn).append(" < ?"));
+            return ofEvent
+                    ? "DELETE FROM " + name + " WHERE EXISTS (SELECT 1 FROM events e WHERE e.camera_id = " + name
+                            + ".camera_id AND e.seq = " + name + ".seq AND " + filter + ")"
+                    : "DELETE FROM " + name + " WHERE " + filter;
+        }
     }
 
     /** The joined rows of one event: its columns, then one face per row (none when the face columns are null). */

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -27,6 +31,7 @@ public final class SinkApi {
     private final DatabaseStatus database;
     private final Supplier<KafkaStreams.State> streamsState;
     private final Supplier<Throwable> storageFailure;
+    private final List<Consumer<RoutesConfig>> moreRoutes = new ArrayList<>();
 
     /**
      * @param storageFailure why the thread storing events stopped; null while it runs
@@ -39,6 +44,12 @@ public final class SinkApi {
         this.storageFailure = storageFailure;
     }
 
+    /** Adds routes that other parts of the sink serve (such as crops and deletion). */
+    public SinkApi withRoutes(Consumer<RoutesConfig> routes) {
+        moreRoutes.add(routes);
+        return this;
+    }
+
     /** A server with the routes, not started. */
     public Javalin buildServer() {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -49,6 +60,7 @@ public final class SinkApi {
             config.routes.get("/api/events", this::events);
             config.routes.get("/api/cameras/{id}/stats", ctx -> ctx.json(store.stats(ctx.pathParam("id"))));
             config.routes.get("/api/health", this::health);
+            moreRoutes.forEach(routes -> routes.accept(config.routes));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
             config.routes.exception(StorageUnavailableException.class, (e, ctx) ->
@@ -89,7 +101,7 @@ public final class SinkApi {
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
-    private static Optional<Instant> instant(Context ctx, String name) {
+    static Optional<Instant> instant(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param jdbcPassword {@code SINK_JDBC_PASSWORD}; never printed
  * @param httpPort the REST API's port ({@code SINK_HTTP_PORT}, default 8080; 0 picks a free one)
  * @param applicationId the Kafka Streams application id ({@code SINK_APPLICATION_ID}, default face-stream-sink)
+ * @param retentionDays how long events and their face crops are kept, counted from their capture time
+ *        ({@code SINK_RETENTION_DAYS}, default 30)
  * @param kafka how to reach Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_CLIENT_*})
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
-                         String applicationId, KafkaSettings kafka) {
+                         String applicationId, int retentionDays, KafkaSettings kafka) {
+    public static final int DEFAULT_RETENTION_DAYS = 30;
 
     public SinkConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -25,6 +28,9 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         }
         if (applicationId.isBlank()) {
             throw new IllegalArgumentException("SINK_APPLICATION_ID must not be blank");
+        }
+        if (retentionDays < 1 || retentionDays > 36_500) {
+            throw new IllegalArgumentException("SINK_RETENTION_DAYS must be 1 to 36500, was " + retentionDays);
         }
         jdbcUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
@@ -45,12 +51,13 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 env.getOrDefault("SINK_JDBC_PASSWORD", ""),
                 integer(env, "SINK_HTTP_PORT", 8080),
                 text(env, "SINK_APPLICATION_ID", "face-stream-sink"),
+                integer(env, "SINK_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
                 KafkaSettings.fromEnvironment(env));
     }
 
     /** These settings with the data in {@code dataDir}, the API on {@code httpPort} and Kafka at {@code kafka}. */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
-        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, kafka);
+        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -84,6 +91,6 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         // The URL may carry a password as a parameter; only its scheme is shown.
         return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
-                + applicationId + ", kafka=" + kafka + "]";
+                + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + "]";
     }
 }

@@ -1,7 +1,14 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.Topics;
+import io.facestream.sink.crops.CropStore;
+import io.facestream.sink.crops.FaceCrops;
+import io.facestream.sink.retention.DataEraser;
+import io.facestream.sink.retention.RetentionJob;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,9 +26,11 @@ public final class SinkService implements AutoCloseable {
 
     private final SinkConfig config;
     private final DatabaseStatus database = new DatabaseStatus();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private EventStore store;
     private KafkaStreams streams;
     private EventStorage storage;
+    private RetentionJob retention;
     private Javalin server;
 
     public SinkService(SinkConfig config) {
@@ -45,14 +54,19 @@ public final class SinkService implements AutoCloseable {
         }
         storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, database);
         storage.start();
-        Topology topology = SinkTopology.buildTopology();
+        CropStore crops = CropStore.inDataDir(config.dataDir());
+        DataEraser eraser = new DataEraser(store, crops);
+        retention = new RetentionJob(eraser, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
+        retention.start();
+        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), meters);
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
-        server = new SinkApi(store, database, streams::state, storage::failure).buildServer().start(config.httpPort());
+        server = new SinkApi(store, database, streams::state, storage::failure)
+                .withRoutes(new DataRoutes(crops, eraser)::addTo).buildServer().start(config.httpPort());
         LOG.info("sink REST API on http://localhost:{}/api/events", server.port());
     }
 
@@ -82,6 +96,11 @@ public final class SinkService implements AutoCloseable {
         return streams.state();
     }
 
+    /** The sink's metrics (crop counters among them). */
+    PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
     KafkaStreams streams() {
         return streams;
     }
@@ -90,6 +109,9 @@ public final class SinkService implements AutoCloseable {
     public synchronized void close() {
         if (server != null) {
             server.stop();
+        }
+        if (retention != null) {
+            retention.close();
         }
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));

@@ -3,6 +3,9 @@ package io.facestream.sink;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.crops.CropJoin;
+import io.facestream.sink.crops.FaceCrops;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -20,6 +23,13 @@ public final class SinkTopology {
         Topology topology = new Topology();
         topology.addSource(FACES, Serdes.String().deserializer(),
                 new AvroSerde<>(FaceDetections.class).deserializer(), Topics.FACES);
+        return topology;
+    }
+
+    /** The topology above and the aligned face crops of every event with faces (see {@link CropJoin}). */
+    public static Topology buildTopology(FaceCrops crops, MeterRegistry meters) {
+        Topology topology = buildTopology();
+        CropJoin.addTo(topology, FACES, crops, meters, CropJoin.DEFAULT_WINDOW, CropJoin.DEFAULT_MAX_BUFFER_BYTES);
         return topology;
     }
 }

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +23,9 @@ abstract class EventStoreContract {
     protected EventStore store;
 
     protected abstract EventStore openStore();
+
+    /** A connection to the store's database, to look at its tables directly. */
+    protected abstract Connection connect() throws SQLException;
 
     @BeforeEach
     void open() {
@@ -107,5 +116,63 @@ abstract class EventStoreContract {
     @Test
     void aReachableDatabasePassesTheCheck() {
         store.check();
+    }
+
+    @Test
+    void deletingACameraRemovesItsEventsAndFacesAndKeepsTheOtherCameras() throws SQLException {
+        for (long sequence = 1; sequence <= 5; sequence++) {
+            store.store(List.of(TestEvents.withFaces("door", sequence, 2), TestEvents.withFaces("hall", sequence, 1)));
+        }
+
+        Map<String, Long> deleted = store.delete(EventScope.ofCamera("door"));
+
+        assertThat(deleted).containsExactly(Map.entry("faces", 10L), Map.entry("events", 5L));
+        assertThat(rows("events", "door")).isEmpty();
+        assertThat(rows("faces", "door")).isEmpty();
+        assertThat(rows("events", "hall")).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(rows("faces", "hall")).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void deletingATimeRangeRemovesWhatWasCapturedInItOfOneCameraOrAll() throws SQLException {
+        for (long sequence = 1; sequence <= 10; sequence++) {
+            store.store(List.of(TestEvents.withFaces("door", sequence, 1), TestEvents.withFaces("hall", sequence, 1)));
+        }
+        Instant from = TestEvents.START.plusSeconds(3);
+        Instant to = TestEvents.START.plusSeconds(6);
+
+        assertThat(store.delete(new EventScope(Optional.empty(), Optional.of(from), Optional.of(to))))
+                .containsEntry("events", 6L).containsEntry("faces", 6L);
+        assertThat(store.delete(new EventScope(Optional.of("hall"), Optional.empty(), Optional.of(from))))
+                .containsEntry("events", 2L);
+
+        assertThat(rows("events", "door")).containsExactly(1L, 2L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(rows("faces", "door")).containsExactly(1L, 2L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(rows("events", "hall")).containsExactly(6L, 7L, 8L, 9L, 10L);
+        assertThat(rows("faces", "hall")).containsExactly(6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void deletingWhatIsNotThereDeletesNothing() {
+        store.store(List.of(TestEvents.withFaces("door", 1, 1)));
+
+        assertThat(store.delete(EventScope.ofCamera("nobody"))).containsEntry("events", 0L).containsEntry("faces", 0L);
+        assertThat(store.find(EventQuery.latest(10))).hasSize(1);
+    }
+
+    /** The sequence numbers of a camera's rows in a table, read from the table itself. */
+    private List<Long> rows(String table, String camera) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT seq FROM " + table + " WHERE camera_id = ? ORDER BY seq")) {
+            select.setString(1, camera);
+            List<Long> sequences = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    sequences.add(result.getLong(1));
+                }
+            }
+            return sequences;
+        }
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +19,11 @@ class H2EventStoreTest extends EventStoreContract {
     @Override
     protected EventStore openStore() {
         return JdbcEventStore.open(JdbcEventStore.embeddedUrl(dataDir), "", "");
+    }
+
+    @Override
+    protected Connection connect() throws SQLException {
+        return DriverManager.getConnection(JdbcEventStore.embeddedUrl(dataDir));
     }
 
     @Test

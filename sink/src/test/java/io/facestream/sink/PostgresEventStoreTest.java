@@ -59,4 +59,9 @@ class PostgresEventStoreTest extends EventStoreContract {
         }
         return JdbcEventStore.open(SERVER + "?currentSchema=" + schema, USER, "");
     }
+
+    @Override
+    protected Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + "?currentSchema=" + schema, USER, "");
+    }
 }

@@ -17,6 +17,7 @@ class SinkConfigTest {
         assertThat(config.effectiveJdbcUrl()).startsWith("jdbc:h2:file:").contains("data/sink/db/events");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.applicationId()).isEqualTo("face-stream-sink");
+        assertThat(config.retentionDays()).isEqualTo(30);
         assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
     }
 
@@ -24,13 +25,14 @@ class SinkConfigTest {
     void aJdbcUrlSelectsThatDatabase() {
         SinkConfig config = SinkConfig.fromEnvironment(Map.of("SINK_JDBC_URL", "jdbc:postgresql://db:5432/faces",
                 "SINK_JDBC_USER", "sink", "SINK_JDBC_PASSWORD", "hunter2", "SINK_HTTP_PORT", "9000",
-                "SINK_APPLICATION_ID", "sink-eu", "SINK_DATA_DIR", "/var/lib/sink"));
+                "SINK_APPLICATION_ID", "sink-eu", "SINK_DATA_DIR", "/var/lib/sink", "SINK_RETENTION_DAYS", "7"));
 
         assertThat(config.effectiveJdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/faces");
         assertThat(config.jdbcUser()).isEqualTo("sink");
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.applicationId()).isEqualTo("sink-eu");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sink"));
+        assertThat(config.retentionDays()).isEqualTo(7);
         assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("db:5432");
     }
 
@@ -42,5 +44,9 @@ class SinkConfigTest {
                 .hasMessageContaining("SINK_HTTP_PORT");
         assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_JDBC_URL", "jdbc:mysql://db/faces")))
                 .hasMessageContaining("SINK_JDBC_URL");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_RETENTION_DAYS", "0")))
+                .hasMessageContaining("SINK_RETENTION_DAYS");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_RETENTION_DAYS", "a month")))
+                .hasMessageContaining("SINK_RETENTION_DAYS");
     }
 }

@@ -2,6 +2,7 @@ package io.facestream.sink;
 
 import io.facestream.schemas.avro.FaceDetections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,6 +39,12 @@ final class SwitchableStore implements EventStore {
     public CameraStats stats(String cameraId) {
         failIfDown();
         return database.stats(cameraId);
+    }
+
+    @Override
+    public Map<String, Long> delete(EventScope scope) {
+        failIfDown();
+        return database.delete(scope);
     }
 
     @Override

@@ -1,0 +1,169 @@
+package io.facestream.sink.crops;
+
+import io.facestream.schemas.avro.BoundingBox;
+import io.facestream.schemas.avro.Landmark;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.List;
+
+/**
+ * Cuts two pictures of a face out of a frame: the face aligned on its five landmarks to the 112x112 template that
+ * face-recognition models (ArcFace / InsightFace) are trained on, and a context crop around its box.
+ */
+public final class FaceAligner {
+    public static final int ALIGNED_SIZE = 112;
+    /**
+     * The published 112x112 five-point template (left eye, right eye, nose, mouth left, mouth right), in the pixel
+     * convention of OpenCV's warpAffine: pixel (i, j) is centred on the point (i, j).
+     */
+    static final double[] TEMPLATE = {
+        38.2946, 51.6963,
+        73.5318, 51.5014,
+        56.0252, 71.7366,
+        41.5493, 92.3655,
+        70.7299, 92.2041,
+    };
+    /** The context crop is the box grown by this fraction of its size (a quarter on every side). */
+    public static final double CONTEXT_MARGIN = 0.5;
+    public static final int CONTEXT_MAX_SIDE = 256;
+    /** Samples per output pixel and axis at most, when the face is much larger than the template. */
+    private static final int MAX_SUPERSAMPLING = 4;
+
+    private FaceAligner() {
+    }
+
+    /** The transform from frame pixels to template pixels that fits the landmarks best (least squares). */
+    static Similarity toTemplate(List<Landmark> landmarks) {
+        if (landmarks.size() != TEMPLATE.length / 2) {
+            throw new IllegalArgumentException("a face has " + TEMPLATE.length / 2 + " landmarks, got " + landmarks.size());
+        }
+        double[] points = new double[TEMPLATE.length];
+        for (int i = 0; i < landmarks.size(); i++) {
+            points[2 * i] = landmarks.get(i).getX();
+            points[2 * i + 1] = landmarks.get(i).getY();
+        }
+        return Similarity.fit(points, TEMPLATE);
+    }
+
+    /**
+     * The face warped onto the template, 112x112, sampled bilinearly; parts outside the frame are black. A face much
+     * larger than the template is supersampled (up to 4x4 samples a pixel), so that its crop does not alias.
+     */
+    public static BufferedImage aligned(BufferedImage frame, List<Landmark> landmarks) {
+        Similarity fromTemplate = toTemplate(landmarks).inverse();
+        BufferedImage source = asBgr(frame);
+        byte[] in = pixels(source);
+        int width = source.getWidth();
+        int height = source.getHeight();
+        BufferedImage crop = new BufferedImage(ALIGNED_SIZE, ALIGNED_SIZE, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] out = pixels(crop);
+        int samples = (int) Math.min(MAX_SUPERSAMPLING, Math.max(1, Math.ceil(fromTemplate.scale())));
+        double[] sum = new double[3];
+        double[] pixel = new double[3];
+        for (int v = 0; v < ALIGNED_SIZE; v++) {
+            for (int u = 0; u < ALIGNED_SIZE; u++) {
+                sum[0] = sum[1] = sum[2] = 0;
+                for (int sv = 0; sv < samples; sv++) {
+                    for (int su = 0; su < samples; su++) {
+                        // Sample positions spread evenly over the output pixel, centred on (u, v).
+                        double tu = u + (su + 0.5) / samples - 0.5;
+                        double tv = v + (sv + 0.5) / samples - 0.5;
+                        bilinear(in, width, height, fromTemplate.x(tu, tv), fromTemplate.y(tu, tv), pixel);
+                        sum[0] += pixel[0];
+                        sum[1] += pixel[1];
+                        sum[2] += pixel[2];
+                    }
+                }
+                int o = (v * ALIGNED_SIZE + u) * 3;
+                double count = samples * samples;
+                for (int c = 0; c < 3; c++) {
+                    out[o + c] = (byte) Math.min(255, Math.round(sum[c] / count));
+                }
+            }
+        }
+        return crop;
+    }
+
+    /**
+     * The box grown by {@link #CONTEXT_MARGIN}, clipped to the frame (a face at the edge gets a smaller context, not
+     * black borders), scaled down to at most {@link #CONTEXT_MAX_SIDE} pixels a side.
+     */
+    public static BufferedImage context(BufferedImage frame, BoundingBox box) {
+        double grow = CONTEXT_MARGIN / 2;
+        double width = box.getX2() - box.getX1();
+        double height = box.getY2() - box.getY1();
+        int x1 = clamp((int) Math.floor(box.getX1() - grow * width), 0, frame.getWidth() - 1);
+        int y1 = clamp((int) Math.floor(box.getY1() - grow * height), 0, frame.getHeight() - 1);
+        int x2 = clamp((int) Math.ceil(box.getX2() + grow * width), x1 + 1, frame.getWidth());
+        int y2 = clamp((int) Math.ceil(box.getY2() + grow * height), y1 + 1, frame.getHeight());
+        BufferedImage region = frame.getSubimage(x1, y1, x2 - x1, y2 - y1);
+        return shrink(region, CONTEXT_MAX_SIDE);
+    }
+
+    /** {@code image} scaled so that its longer side is at most {@code maxSide}, halving step by step to avoid aliasing. */
+    static BufferedImage shrink(BufferedImage image, int maxSide) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        double factor = Math.min(1.0, (double) maxSide / Math.max(width, height));
+        int targetWidth = Math.max(1, (int) Math.round(width * factor));
+        int targetHeight = Math.max(1, (int) Math.round(height * factor));
+        BufferedImage current = image;
+        do {
+            int w = Math.max(targetWidth, current.getWidth() / 2);
+            int h = Math.max(targetHeight, current.getHeight() / 2);
+            BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D graphics = next.createGraphics();
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(current, 0, 0, w, h, null);
+            graphics.dispose();
+            current = next;
+        } while (current.getWidth() != targetWidth || current.getHeight() != targetHeight);
+        return current;
+    }
+
+    /** The pixel value at (x, y), pixel (i, j) centred on (i, j); zero outside the image. */
+    private static void bilinear(byte[] in, int width, int height, double x, double y, double[] pixel) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        pixel[0] = pixel[1] = pixel[2] = 0;
+        accumulate(in, width, height, x0, y0, (1 - fx) * (1 - fy), pixel);
+        accumulate(in, width, height, x0 + 1, y0, fx * (1 - fy), pixel);
+        accumulate(in, width, height, x0, y0 + 1, (1 - fx) * fy, pixel);
+        accumulate(in, width, height, x0 + 1, y0 + 1, fx * fy, pixel);
+    }
+
+    private static void accumulate(byte[] in, int width, int height, int x, int y, double weight, double[] pixel) {
+        if (x < 0 || y < 0 || x >= width || y >= height || weight == 0) {
+            return;
+        }
+        int i = (y * width + x) * 3;
+        pixel[0] += weight * (in[i] & 0xff);
+        pixel[1] += weight * (in[i + 1] & 0xff);
+        pixel[2] += weight * (in[i + 2] & 0xff);
+    }
+
+    /** The image as packed 3-byte BGR (what ImageIO's JPEG reader gives for colour), converted when it is not. */
+    private static BufferedImage asBgr(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getRaster().getParent() == null
+                && image.getRaster().getDataBuffer().getSize() == image.getWidth() * image.getHeight() * 3) {
+            return image;
+        }
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D graphics = bgr.createGraphics();
+        graphics.drawImage(image, 0, 0, null);
+        graphics.dispose();
+        return bgr;
+    }
+
+    private static byte[] pixels(BufferedImage bgr) {
+        return ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}
