@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline on this machine: an embedded Kafka broker, ingest (a demo camera "
                 + "made from sample photos, or --camera), detector workers, the sink (events stored in an embedded "
-                + "database, REST API on SINK_HTTP_PORT, default 8080) and a console view of the face events.",
+                + "database; dashboard and REST API at http://localhost:8080/, port SINK_HTTP_PORT) and a console view of "
+                + "the face events.",
                 "Other programs can read the topics at the broker's address (printed at start)."})
 final class LocalCommand implements Callable<Integer> {
 
@@ -62,7 +63,7 @@ final class LocalCommand implements Callable<Integer> {
         try (LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, WorkerConfig.fromEnvironment(),
                 workers, SinkConfig.fromEnvironment().httpPort())) {
             out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s); "
-                    + "stored events at http://localhost:%d/api/events. Ctrl-C stops.%n",
+                    + "dashboard at http://localhost:%d/ (API: /api/openapi.yaml). Ctrl-C stops.%n",
                     pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers,
                     pipeline.sink().httpPort());
             out.flush();

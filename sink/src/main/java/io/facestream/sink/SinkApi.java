@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -52,6 +53,11 @@ public final class SinkApi {
 
     /** A server with the routes, not started. */
     public Javalin buildServer() {
+        return buildServer(config -> { });
+    }
+
+    /** A server with the routes, set up further by {@code serverSetup} (the dashboard's files and access), not started. */
+    public Javalin buildServer(Consumer<JavalinConfig> serverSetup) {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
@@ -65,6 +71,7 @@ public final class SinkApi {
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
             config.routes.exception(StorageUnavailableException.class, (e, ctx) ->
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
+            serverSetup.accept(config);
         });
     }
 

@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param retentionDays how long events and their face crops are kept, counted from their capture time
  *        ({@code SINK_RETENTION_DAYS}, default 30)
  * @param kafka how to reach Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_CLIENT_*})
+ * @param httpHost the address the REST API and dashboard listen on ({@code SINK_HTTP_HOST}, default 0.0.0.0: all)
+ * @param apiToken the token every request but {@code /api/health} must carry, as {@code Authorization: Bearer} or as
+ *        the password of HTTP Basic ({@code SINK_API_TOKEN}); empty: no access control. Never printed
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
-                         String applicationId, int retentionDays, KafkaSettings kafka) {
+                         String applicationId, int retentionDays, KafkaSettings kafka, String httpHost,
+                         Optional<String> apiToken) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     public SinkConfig {
@@ -32,6 +36,15 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         if (retentionDays < 1 || retentionDays > 36_500) {
             throw new IllegalArgumentException("SINK_RETENTION_DAYS must be 1 to 36500, was " + retentionDays);
         }
+        if (httpHost.isBlank()) {
+            throw new IllegalArgumentException("SINK_HTTP_HOST must not be blank");
+        }
+        apiToken.ifPresent(token -> {
+            if (token.length() < 16 || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException("SINK_API_TOKEN must be at least 16 printable ASCII characters "
+                        + "without spaces");
+            }
+        });
         jdbcUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
                 throw new IllegalArgumentException("SINK_JDBC_URL must be a jdbc:postgresql: (or jdbc:h2:) URL");
@@ -52,12 +65,18 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 integer(env, "SINK_HTTP_PORT", 8080),
                 text(env, "SINK_APPLICATION_ID", "face-stream-sink"),
                 integer(env, "SINK_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
-                KafkaSettings.fromEnvironment(env));
+                KafkaSettings.fromEnvironment(env),
+                text(env, "SINK_HTTP_HOST", "0.0.0.0"),
+                Optional.ofNullable(env.get("SINK_API_TOKEN")).map(String::trim).filter(token -> !token.isEmpty()));
     }
 
-    /** These settings with the data in {@code dataDir}, the API on {@code httpPort} and Kafka at {@code kafka}. */
+    /**
+     * These settings with the data in {@code dataDir}, the API on {@code httpPort} and Kafka at {@code kafka}. Without
+     * an API token the API is open, so the local run listens on this machine only.
+     */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
-        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka);
+        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka,
+                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -91,6 +110,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         // The URL may carry a password as a parameter; only its scheme is shown.
         return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
-                + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + "]";
+                + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + ", httpHost=" + httpHost
+                + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.facestream.sink.crops.CropStore;
 import io.facestream.sink.crops.FaceCrops;
 import io.facestream.sink.retention.DataEraser;
 import io.facestream.sink.retention.RetentionJob;
+import io.facestream.sink.web.SinkWeb;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,6 +33,7 @@ public final class SinkService implements AutoCloseable {
     private EventStorage storage;
     private RetentionJob retention;
     private Javalin server;
+    private SinkWeb web;
 
     public SinkService(SinkConfig config) {
         this.config = config;
@@ -65,9 +67,12 @@ public final class SinkService implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
+        web = SinkWeb.start(config.kafka(), config.apiToken());
         server = new SinkApi(store, database, streams::state, storage::failure)
-                .withRoutes(new DataRoutes(crops, eraser)::addTo).buildServer().start(config.httpPort());
-        LOG.info("sink REST API on http://localhost:{}/api/events", server.port());
+                .withRoutes(new DataRoutes(crops, eraser)::addTo).buildServer(web::routes)
+                .start(config.httpHost(), config.httpPort());
+        LOG.info("sink dashboard on http://{}:{}/ (API: /api/openapi.yaml; {})", displayHost(), server.port(),
+                config.apiToken().isPresent() ? "SINK_API_TOKEN required" : "open: no SINK_API_TOKEN set");
     }
 
     Properties streamsProperties() {
@@ -105,8 +110,15 @@ public final class SinkService implements AutoCloseable {
         return streams;
     }
 
+    private String displayHost() {
+        return config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
+    }
+
     @Override
     public synchronized void close() {
+        if (web != null) {
+            web.close();
+        }
         if (server != null) {
             server.stop();
         }

@@ -1,0 +1,120 @@
+package io.facestream.sink.cameras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facestream.schemas.avro.CameraConfig;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A camera config from a JSON body ({@code PUT /api/cameras/{id}}), validated as ingest validates its camera file:
+ * every error names the field. Fields left out take the schema's defaults; {@code url} is required.
+ */
+public final class CameraSettings {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
+            "stallTimeoutMillis", "enabled");
+
+    private CameraSettings() {
+    }
+
+    /** Throws IllegalArgumentException naming the field when the id is no valid camera id. */
+    public static String requireValidId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id must be 1 to 128 letters, digits, '-', '_' or '.', was '" + id + "'");
+        }
+        return id;
+    }
+
+    /**
+     * The config for camera {@code id} described by {@code body}. A {@code url} equal to the redacted URL of
+     * {@code current} (as a GET shows it) keeps the current URL, so a client can change other fields without
+     * knowing the password.
+     */
+    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current) {
+        requireValidId(id);
+        if (!(body instanceof ObjectNode)) {
+            throw new IllegalArgumentException("the body must be a JSON object with at least a url");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException(name + " is not a camera field (known: " + String.join(", ",
+                        new TreeSet<>(FIELDS)) + ")");
+            }
+        }
+        if (body.hasNonNull("id") && !id.equals(body.get("id").asText())) {
+            throw new IllegalArgumentException("id in the body ('" + body.get("id").asText()
+                    + "') differs from the id in the path ('" + id + "')");
+        }
+        String url = text(body, "url");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("url is missing");
+        }
+        if (current.isPresent() && url.equals(CameraUrls.redact(current.get().getUrl()))) {
+            url = current.get().getUrl();
+        }
+        CameraConfig defaults = CameraConfig.newBuilder().setId(id).setUrl(url).build();
+        double fps = number(body, "fps", defaults.getFps());
+        require(fps > 0 && fps <= 120, "fps must be above 0 and at most 120, was " + fps);
+        Integer maxWidth = optionalWhole(body, "maxWidth");
+        require(maxWidth == null || maxWidth >= 16, "maxWidth must be at least 16 pixels, was " + maxWidth);
+        Integer maxHeight = optionalWhole(body, "maxHeight");
+        require(maxHeight == null || maxHeight >= 16, "maxHeight must be at least 16 pixels, was " + maxHeight);
+        Integer quality = optionalWhole(body, "jpegQuality");
+        int jpegQuality = quality == null ? defaults.getJpegQuality() : quality;
+        require(jpegQuality >= 1 && jpegQuality <= 100, "jpegQuality must be 1 to 100, was " + jpegQuality);
+        Integer stall = optionalWhole(body, "stallTimeoutMillis");
+        long stallTimeoutMillis = stall == null ? defaults.getStallTimeoutMillis() : stall;
+        require(stallTimeoutMillis >= 100, "stallTimeoutMillis must be at least 100, was " + stallTimeoutMillis);
+        return CameraConfig.newBuilder(defaults).setFps((float) fps).setMaxWidth(maxWidth).setMaxHeight(maxHeight)
+                .setJpegQuality(jpegQuality).setLoop(bool(body, "loop", defaults.getLoop()))
+                .setStallTimeoutMillis(stallTimeoutMillis).setEnabled(bool(body, "enabled", defaults.getEnabled()))
+                .build();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        require(value.isTextual(), field + " must be a string");
+        return value.asText();
+    }
+
+    private static double number(JsonNode body, String field, double fallback) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        require(value.isNumber(), field + " must be a number, was " + value);
+        return value.asDouble();
+    }
+
+    private static Integer optionalWhole(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        require(value.canConvertToInt() && value.isIntegralNumber(), field + " must be a whole number, was " + value);
+        return value.asInt();
+    }
+
+    private static boolean bool(JsonNode body, String field, boolean fallback) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        require(value.isBoolean(), field + " must be true or false, was " + value);
+        return value.asBoolean();
+    }
+
+    private static void require(boolean valid, String problem) {
+        if (!valid) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.facestream.sink.live;
+
+import io.facestream.schemas.avro.Alert;
+import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.StoredEvent;
+import io.facestream.sink.cameras.CameraUrls;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the live feed: what the dashboard and {@code GET /api/live} clients receive. */
+public final class LiveViews {
+    private LiveViews() {
+    }
+
+    /**
+     * The newest face event of a camera with the camera's live figures.
+     *
+     * @param fps events per second over the last few seconds of capture time
+     * @param latencyMs detect time minus capture time of this event
+     * @param lag frames sent by ingest but not yet detected: newest frame sequence minus this event's sequence
+     * @param frameSequence the newest frame the sink holds for the camera (null: none), served by frame.jpg
+     */
+    public record Detection(String cameraId, long sequence, Instant captureTime, Instant detectTime, int width,
+                            int height, String status, List<StoredEvent.Face> faces, double fps, long latencyMs,
+                            Long lag, Long frameSequence) {
+
+        static Detection of(FaceDetections event, double fps, Long frameSequence) {
+            List<StoredEvent.Face> faces = event.getFaces().stream().map(face -> new StoredEvent.Face(
+                    face.getBox().getX1(), face.getBox().getY1(), face.getBox().getX2(), face.getBox().getY2(),
+                    face.getScore(), face.getLandmarks().stream()
+                    .map(point -> new StoredEvent.Point(point.getX(), point.getY())).toList())).toList();
+            Long lag = frameSequence == null ? null : Math.max(0, frameSequence - event.getSequence());
+            return new Detection(event.getCameraId(), event.getSequence(), event.getCaptureTime(),
+                    event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(), faces, fps,
+                    event.getDetectTime().toEpochMilli() - event.getCaptureTime().toEpochMilli(), lag, frameSequence);
+        }
+    }
+
+    /** An alert as the {@code alerts} topic carries it. */
+    public record AlertView(String alertId, String cameraId, String zone, String type, Instant time,
+                            Instant episodeStart, Long sequence, BestFace bestFace, String reason) {
+
+        static AlertView of(Alert alert) {
+            BestFace best = alert.getBestFace() == null ? null : new BestFace(alert.getBestFace().getSequence(),
+                    alert.getBestFace().getFaceIndex(), alert.getBestFace().getScore(), alert.getBestFace().getX1(),
+                    alert.getBestFace().getY1(), alert.getBestFace().getX2(), alert.getBestFace().getY2());
+            return new AlertView(alert.getAlertId(), alert.getCameraId(), alert.getZone(), alert.getType().name(),
+                    alert.getTime(), alert.getEpisodeStart(), alert.getSequence(), best,
+                    CameraUrls.redact(alert.getReason()));
+        }
+    }
+
+    public record BestFace(long sequence, int faceIndex, float score, float x1, float y1, float x2, float y2) {
+    }
+
+    /** A camera's ingest state, as ingest reports it on {@code camera-status}. */
+    public record StatusView(String cameraId, String state, String reason, Instant time, float measuredFps,
+                             long framesSent, long framesDropped, String ingestInstance) {
+
+        public static StatusView of(CameraStatus status) {
+            return new StatusView(status.getCameraId(), status.getState().name(), CameraUrls.redact(status.getReason()),
+                    status.getTime(), status.getMeasuredFps(), status.getFramesSent(), status.getFramesDropped(),
+                    status.getIngestInstance());
+        }
+    }
+}

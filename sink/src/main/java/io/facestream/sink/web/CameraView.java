@@ -1,0 +1,33 @@
+package io.facestream.sink.web;
+
+import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.sink.cameras.CameraUrls;
+import io.facestream.sink.live.LiveViews;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A camera as {@code GET /api/cameras} shows it: its config (URL redacted; null fields when the camera reports a
+ * status but has no config on {@code cameras}), its ingest status, and its live figures since the sink started.
+ */
+record CameraView(String id, boolean configured, String url, Float fps, Integer maxWidth, Integer maxHeight,
+                  Integer jpegQuality, Boolean loop, Long stallTimeoutMillis, Boolean enabled,
+                  LiveViews.StatusView status, Live live) {
+
+    /** The newest face event's sequence and capture time, faces, events per second, latency and lag. */
+    record Live(long sequence, Instant captureTime, int faces, double fps, long latencyMs, Long lag) {
+    }
+
+    static CameraView of(String id, Optional<CameraConfig> config, Optional<LiveViews.StatusView> status,
+                         Optional<LiveViews.Detection> latest) {
+        Live live = latest.map(event -> new Live(event.sequence(), event.captureTime(), event.faces().size(),
+                event.fps(), event.latencyMs(), event.lag())).orElse(null);
+        if (config.isEmpty()) {
+            return new CameraView(id, false, null, null, null, null, null, null, null, null, status.orElse(null), live);
+        }
+        CameraConfig camera = config.get();
+        return new CameraView(id, true, CameraUrls.redact(camera.getUrl()), camera.getFps(), camera.getMaxWidth(),
+                camera.getMaxHeight(), camera.getJpegQuality(), camera.getLoop(), camera.getStallTimeoutMillis(),
+                camera.getEnabled(), status.orElse(null), live);
+    }
+}
