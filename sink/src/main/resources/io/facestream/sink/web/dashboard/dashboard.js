@@ -1,0 +1,308 @@
+// The face-stream dashboard: a tile per camera drawn from the live feed (GET /api/live, server-sent events), an
+// alert feed, and a search over the stored events. Plain browser JavaScript, no build step, nothing loaded from
+// elsewhere.
+'use strict';
+
+const LANDMARK_COLOURS = ['#ff3b30', '#0a84ff', '#ffd60a', '#ff6fcf', '#32d7e6']; // eyes, nose, mouth corners
+const MAX_ALERTS = 100;
+
+const state = {
+  features: { alerts: false, crops: false },
+  tiles: new Map(),      // camera id -> tile
+  alertIds: new Set(),
+  search: { offset: 0, limit: 50, query: null },
+};
+
+const byId = (id) => document.getElementById(id);
+
+function api(path) {
+  return fetch(path, { headers: { Accept: 'application/json' } }).then((response) => {
+    if (!response.ok) {
+      throw new Error(`${path}: HTTP ${response.status}`);
+    }
+    return response.json();
+  });
+}
+
+function cameraPath(cameraId) {
+  return `/api/cameras/${encodeURIComponent(cameraId)}`;
+}
+
+function formatTime(iso) {
+  return iso ? new Date(iso).toLocaleString() : '–';
+}
+
+// ---- camera tiles ----
+
+function tileFor(cameraId) {
+  let tile = state.tiles.get(cameraId);
+  if (tile) {
+    return tile;
+  }
+  const element = byId('tile-template').content.firstElementChild.cloneNode(true);
+  element.dataset.camera = cameraId;
+  element.querySelector('.camera-id').textContent = cameraId;
+  const tiles = byId('tiles');
+  const after = [...tiles.children].find((other) => other.dataset.camera > cameraId);
+  tiles.insertBefore(element, after || null);
+  tile = { element, canvas: element.querySelector('canvas'), loading: false, pending: null, image: null };
+  state.tiles.set(cameraId, tile);
+  byId('no-cameras').hidden = true;
+  const option = document.createElement('option');
+  option.value = cameraId;
+  byId('camera-ids').appendChild(option);
+  return tile;
+}
+
+function showStatus(status) {
+  const tile = tileFor(status.cameraId);
+  const badge = tile.element.querySelector('.state');
+  badge.textContent = status.state.toLowerCase();
+  badge.dataset.state = status.state;
+  tile.element.querySelector('.reason').textContent = status.state === 'DOWN' && status.reason ? status.reason : '';
+  if (!tile.element.dataset.sequence && status.measuredFps) {
+    tile.element.querySelector('.fps').textContent = status.measuredFps.toFixed(1);
+  }
+}
+
+function showCamera(camera) {
+  const tile = tileFor(camera.id);
+  if (camera.status) {
+    showStatus(camera.status);
+  }
+  tile.element.classList.toggle('disabled', camera.enabled === false);
+}
+
+function showDetection(detection) {
+  const tile = tileFor(detection.cameraId);
+  const known = Number(tile.element.dataset.sequence);
+  if (tile.element.dataset.sequence && detection.sequence < known && detection.sequence > known - 1000) {
+    return; // an older event than the one shown (the snapshot of a reconnect)
+  }
+  const element = tile.element;
+  element.dataset.sequence = detection.sequence;
+  element.querySelector('.fps').textContent = detection.fps.toFixed(1);
+  element.querySelector('.latency').textContent = `${detection.latencyMs} ms`;
+  element.querySelector('.lag').textContent = detection.lag == null ? '–' : `${detection.lag}`;
+  element.querySelector('.faces').textContent = detection.status === 'OK'
+    ? `${detection.faces.length}` : detection.status.toLowerCase().replace('_', ' ');
+  element.querySelector('.sequence').textContent = `#${detection.sequence}`;
+  if (detection.frameSequence == null) {
+    draw(tile, null, detection);
+  } else {
+    loadFrame(tile, detection);
+  }
+}
+
+// One frame request per tile at a time; while it loads, only the newest waiting event is kept.
+function loadFrame(tile, detection) {
+  if (tile.loading) {
+    tile.pending = detection;
+    return;
+  }
+  tile.loading = true;
+  const image = new Image();
+  const done = (loaded) => {
+    draw(tile, loaded ? image : tile.image, detection);
+    if (loaded) {
+      tile.image = image;
+    }
+    tile.loading = false;
+    const next = tile.pending;
+    tile.pending = null;
+    if (next) {
+      loadFrame(tile, next);
+    }
+  };
+  image.onload = () => done(true);
+  image.onerror = () => done(false);
+  image.src = `${cameraPath(detection.cameraId)}/frame.jpg?sequence=${detection.sequence}`;
+}
+
+function draw(tile, image, detection) {
+  const canvas = tile.canvas;
+  const width = detection.width || (image && image.naturalWidth) || 640;
+  const height = detection.height || (image && image.naturalHeight) || 360;
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  const context = canvas.getContext('2d');
+  if (image) {
+    context.drawImage(image, 0, 0, width, height);
+  } else {
+    context.fillStyle = '#222';
+    context.fillRect(0, 0, width, height);
+  }
+  const line = Math.max(2, width / 320);
+  context.lineWidth = line;
+  context.font = `${Math.round(12 * line)}px system-ui, sans-serif`;
+  for (const face of detection.faces) {
+    context.strokeStyle = '#30d158';
+    context.strokeRect(face.x1, face.y1, face.x2 - face.x1, face.y2 - face.y1);
+    context.fillStyle = '#30d158';
+    context.fillText(face.score.toFixed(2), face.x1, Math.max(12 * line, face.y1 - 2 * line));
+    face.landmarks.forEach((point, index) => {
+      context.fillStyle = LANDMARK_COLOURS[index % LANDMARK_COLOURS.length];
+      context.beginPath();
+      context.arc(point.x, point.y, 1.5 * line, 0, 2 * Math.PI);
+      context.fill();
+    });
+  }
+  tile.element.dataset.drawnSequence = detection.sequence;
+  tile.element.dataset.drawnFaces = detection.faces.length;
+}
+
+// ---- alerts ----
+
+const ALERT_TITLES = {
+  FACE_PRESENT: 'Face present', FACE_GONE: 'Face gone', CAMERA_DOWN: 'Camera down', CAMERA_UP: 'Camera up',
+};
+
+function showAlert(alert) {
+  if (state.alertIds.has(alert.alertId)) {
+    return;
+  }
+  state.alertIds.add(alert.alertId);
+  const item = document.createElement('li');
+  item.className = 'alert';
+  item.dataset.alertId = alert.alertId;
+  item.dataset.type = alert.type;
+  item.dataset.time = alert.time;
+  item.appendChild(cropOf(alert));
+  const text = document.createElement('div');
+  const title = document.createElement('div');
+  title.className = 'type';
+  title.textContent = ALERT_TITLES[alert.type] || alert.type;
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  const where = alert.zone ? `${alert.cameraId} · ${alert.zone}` : alert.cameraId;
+  const score = alert.bestFace ? ` · score ${alert.bestFace.score.toFixed(2)}` : '';
+  meta.textContent = `${where} · ${formatTime(alert.time)}${score}${alert.reason ? ` · ${alert.reason}` : ''}`;
+  text.append(title, meta);
+  item.appendChild(text);
+  const list = byId('alerts');
+  const after = [...list.children].find((other) => other.dataset.time < alert.time);
+  list.insertBefore(item, after || null);
+  while (list.children.length > MAX_ALERTS) {
+    const oldest = list.lastElementChild;
+    state.alertIds.delete(oldest.dataset.alertId);
+    oldest.remove();
+  }
+  byId('no-alerts').hidden = true;
+}
+
+function cropOf(alert) {
+  const placeholder = document.createElement('div');
+  placeholder.className = 'no-crop';
+  if (!state.features.crops || !alert.bestFace) {
+    return placeholder;
+  }
+  const image = document.createElement('img');
+  image.alt = `face in frame ${alert.bestFace.sequence}`;
+  image.onerror = () => image.replaceWith(placeholder); // crops expire with the events they come from
+  image.src = `/api/crops/${encodeURIComponent(alert.cameraId)}/${alert.bestFace.sequence}/${alert.bestFace.faceIndex}`;
+  return image;
+}
+
+// ---- live feed ----
+
+function connect() {
+  const badge = byId('connection');
+  const source = new EventSource('/api/live');
+  source.onopen = () => {
+    badge.textContent = 'live';
+    badge.dataset.state = 'live';
+  };
+  source.onerror = () => {
+    badge.textContent = 'reconnecting';
+    badge.dataset.state = 'offline';
+  };
+  source.addEventListener('face', (event) => showDetection(JSON.parse(event.data)));
+  source.addEventListener('status', (event) => showStatus(JSON.parse(event.data)));
+  source.addEventListener('alert', (event) => showAlert(JSON.parse(event.data)));
+}
+
+// ---- search over stored events ----
+
+function isoOf(localValue) {
+  return localValue ? new Date(localValue).toISOString() : '';
+}
+
+function search(offset) {
+  const form = byId('search');
+  const query = new URLSearchParams();
+  const camera = form.camera.value.trim();
+  if (camera) {
+    query.set('camera', camera);
+  }
+  if (form.from.value) {
+    query.set('from', isoOf(form.from.value));
+  }
+  if (form.to.value) {
+    query.set('to', isoOf(form.to.value));
+  }
+  state.search.limit = Number(form.limit.value);
+  state.search.offset = offset;
+  query.set('limit', state.search.limit);
+  query.set('offset', offset);
+  const status = byId('search-status');
+  status.textContent = 'Searching…';
+  fetch(`/api/events?${query}`, { headers: { Accept: 'application/json' } })
+    .then((response) => response.json().then((body) => ({ ok: response.ok, body })))
+    .then(({ ok, body }) => {
+      if (!ok) {
+        status.textContent = body.error || 'The search failed.';
+        return;
+      }
+      showResults(body);
+    })
+    .catch((error) => {
+      status.textContent = `The search failed: ${error.message}`;
+    });
+}
+
+function showResults(events) {
+  const rows = byId('results').querySelector('tbody');
+  rows.replaceChildren(...events.map((event) => {
+    const row = document.createElement('tr');
+    const latency = Date.parse(event.detectTime) - Date.parse(event.captureTime);
+    [formatTime(event.captureTime), event.cameraId, `#${event.sequence}`, event.status.toLowerCase(),
+      `${event.faces.length}`, event.faces.map((face) => face.score.toFixed(2)).join(', '), `${latency} ms`]
+      .forEach((value) => {
+        const cell = document.createElement('td');
+        cell.textContent = value;
+        row.appendChild(cell);
+      });
+    return row;
+  }));
+  const { offset, limit } = state.search;
+  byId('search-status').textContent = events.length ? '' : 'No stored event matches.';
+  byId('page').textContent = events.length ? `${offset + 1}–${offset + events.length}` : '';
+  byId('previous').disabled = offset === 0;
+  byId('next').disabled = events.length < limit;
+}
+
+// ---- start ----
+
+function start() {
+  byId('search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    search(0);
+  });
+  byId('previous').addEventListener('click', () => search(Math.max(0, state.search.offset - state.search.limit)));
+  byId('next').addEventListener('click', () => search(state.search.offset + state.search.limit));
+  api('/api/dashboard')
+    .then((features) => {
+      state.features = features;
+    })
+    .catch(() => {})
+    .then(() => api('/api/cameras').then((cameras) => cameras.forEach(showCamera)).catch(() => {}))
+    .then(() => (state.features.alerts
+      ? api('/api/alerts?limit=20').then((alerts) => alerts.forEach(showAlert)).catch(() => {})
+      : null))
+    .then(connect);
+  search(0);
+}
+
+start();
