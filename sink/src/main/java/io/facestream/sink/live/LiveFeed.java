@@ -114,6 +114,9 @@ public final class LiveFeed implements AutoCloseable {
         consumer.assign(assigned);
         consumer.seekToBeginning(beginning);
         consumer.seekToEnd(end);
+        // Seeks are lazy: fixing the end now means that whatever is published once a camera status has been read
+        // back is shown (tests rely on that), instead of depending on when the next poll runs.
+        end.forEach(consumer::position);
         if (loadEnd == null) {
             loadEnd = new HashMap<>(beginning.isEmpty() ? Map.of() : consumer.endOffsets(beginning));
             if (loadEnd.isEmpty()) {
