@@ -46,6 +46,10 @@ function tileFor(cameraId) {
   const after = [...tiles.children].find((other) => other.dataset.camera > cameraId);
   tiles.insertBefore(element, after || null);
   tile = { element, canvas: element.querySelector('canvas'), loading: false, pending: null, image: null };
+  const context = tile.canvas.getContext('2d');
+  context.fillStyle = '#888';
+  context.font = '20px system-ui, sans-serif';
+  context.fillText('waiting for face events…', 24, 40);
   state.tiles.set(cameraId, tile);
   byId('no-cameras').hidden = true;
   const option = document.createElement('option');
@@ -81,7 +85,7 @@ function showDetection(detection) {
   }
   const element = tile.element;
   element.dataset.sequence = detection.sequence;
-  element.querySelector('.fps').textContent = detection.fps.toFixed(1);
+  element.querySelector('.fps').textContent = detection.fps > 0 ? detection.fps.toFixed(1) : '–';
   element.querySelector('.latency').textContent = `${detection.latencyMs} ms`;
   element.querySelector('.lag').textContent = detection.lag == null ? '–' : `${detection.lag}`;
   element.querySelector('.faces').textContent = detection.status === 'OK'
@@ -133,6 +137,9 @@ function draw(tile, image, detection) {
   } else {
     context.fillStyle = '#222';
     context.fillRect(0, 0, width, height);
+    context.fillStyle = '#888';
+    context.font = `${Math.round(width / 30)}px system-ui, sans-serif`;
+    context.fillText('no frame received', width / 20, height / 10);
   }
   const line = Math.max(2, width / 320);
   context.lineWidth = line;

@@ -1,0 +1,240 @@
+package io.facestream.sink.web;
+
+import static io.facestream.sink.live.LiveRecords.detections;
+import static io.facestream.sink.live.LiveRecords.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.facestream.samples.Golden;
+import io.facestream.samples.SamplePhoto;
+import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.BoundingBox;
+import io.facestream.schemas.avro.CameraState;
+import io.facestream.schemas.avro.DetectedFace;
+import io.facestream.schemas.avro.Landmark;
+import io.facestream.sink.live.LiveRecords;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) against a real sink on a real
+ * broker: it loads without console errors, a camera's tile draws a new event over its frame, an alert appears in
+ * the feed, the search lists stored events. Screenshots go to target/screenshots/.
+ */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dataDir;
+    private static SinkOnBroker sink;
+    private static ChromeDriver browser;
+    private static byte[] photo;
+    private static int width;
+    private static int height;
+    private static List<DetectedFace> photoFaces;
+
+    @BeforeAll
+    static void startSinkAndBrowser() throws IOException {
+        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
+                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
+        if (missing != null) {
+            System.out.println("BROWSER TESTS DID NOT RUN: " + missing + " is missing (apt-get install chromium "
+                    + "chromium-driver; .ci/run installs them)");
+        }
+        assumeTrue(missing == null, "no " + missing);
+        SamplePhoto sample = SamplePhoto.SAMPLE1;
+        photo = Files.readAllBytes(sample.path());
+        BufferedImage image = ImageIO.read(sample.path().toFile());
+        width = image.getWidth();
+        height = image.getHeight();
+        photoFaces = facesOf(sample.golden().orElseThrow());
+        Files.createDirectories(SCREENSHOTS);
+
+        sink = SinkOnBroker.start(dataDir);
+        browser = startBrowser(dataDir.resolve("chromium-profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        if (browser != null) {
+            assertThat(severeConsoleEntries()).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void thePageLoadsLiveWithATilePerCamera() throws Exception {
+        sink.send("PUT", "/api/cameras/entrance", "{\"url\": \"rtsp://admin:s3cret@10.0.0.9/live\"}");
+        sink.publish(Topics.CAMERA_STATUS, "entrance", LiveRecords.status("entrance", CameraState.STREAMING, null));
+
+        open();
+        WebElement tile = waitForTile("entrance");
+        waitUntil(() -> "streaming".equals(tile.findElement(By.cssSelector(".state")).getText()));
+
+        assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("live");
+        assertThat(browser.getPageSource()).doesNotContain("s3cret");
+        screenshot("dashboard-loaded");
+    }
+
+    @Test
+    void aTileDrawsANewEventOverItsFrame() throws Exception {
+        open();
+        sink.publish(Topics.FRAMES, "door", frame("door", 1, photo, width, height));
+        sink.publish(Topics.FACES, "door", detections("door", 1, width, height, photoFaces));
+
+        WebElement tile = waitForTile("door");
+        waitUntil(() -> "1".equals(tile.getDomAttribute("data-drawn-sequence")));
+        assertThat(tile.getDomAttribute("data-drawn-faces")).isEqualTo(Integer.toString(photoFaces.size()));
+        assertThat(tile.findElement(By.cssSelector(".faces")).getText()).isEqualTo(Integer.toString(photoFaces.size()));
+        assertThat(tile.findElement(By.cssSelector(".latency")).getText()).isEqualTo("80 ms");
+        Landmark leftEye = photoFaces.get(0).getLandmarks().get(0);
+        assertThat(canvasPixel(tile, leftEye)).as("the left eye's landmark is drawn in red").satisfies(rgb -> {
+            assertThat(rgb.get(0)).isGreaterThan(200);
+            assertThat(rgb.get(1)).isLessThan(120);
+        });
+        screenshot("tile-with-faces");
+
+        sink.publish(Topics.FRAMES, "door", frame("door", 2, photo, width, height));
+        sink.publish(Topics.FACES, "door", detections("door", 2, width, height, List.of()));
+        waitUntil(() -> "2".equals(tile.getDomAttribute("data-drawn-sequence")));
+        assertThat(tile.getDomAttribute("data-drawn-faces")).isEqualTo("0");
+        assertThat(tile.findElement(By.cssSelector(".sequence")).getText()).isEqualTo("#2");
+        screenshot("tile-updated");
+    }
+
+    @Test
+    void anAlertAppearsInTheFeed() throws Exception {
+        open();
+        sink.publish(Topics.ALERTS, "door", LiveRecords.facePresent("door", 5, photoFaces.get(0)));
+
+        By alert = By.cssSelector("#alerts li[data-alert-id='door/door/FACE_PRESENT/5']");
+        waitUntil(() -> !browser.findElements(alert).isEmpty());
+        assertThat(browser.findElement(alert).getText()).contains("Face present").contains("door");
+        screenshot("alert-feed");
+    }
+
+    @Test
+    void theSearchListsStoredEvents() throws Exception {
+        sink.publish(Topics.FACES, "archive", detections("archive", 7, width, height, photoFaces));
+        open();
+
+        WebElement form = browser.findElement(By.id("search"));
+        form.findElement(By.name("camera")).sendKeys("archive");
+        waitUntil(() -> {
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            return !browser.findElements(By.xpath("//table[@id='results']//td[text()='archive']")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("results")).getText()).contains("#7");
+        screenshot("search");
+    }
+
+    @Test
+    void consoleErrorsAreNoticed() {
+        open();
+        ((JavascriptExecutor) browser).executeScript("console.error('probe of the console check')");
+
+        assertThat(severeConsoleEntries()).anySatisfy(entry -> assertThat(entry).contains("probe of the console check"));
+    }
+
+    private static ChromeDriver startBrowser(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The network is closed here: without these, Chromium stalls on connections it may not open.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private void open() {
+        browser.get(sink.url("/"));
+        waitUntil(() -> "live".equals(browser.findElement(By.id("connection")).getDomAttribute("data-state")));
+    }
+
+    private WebElement waitForTile(String camera) {
+        By tile = By.cssSelector("#tiles .tile[data-camera='" + camera + "']");
+        waitUntil(() -> !browser.findElements(tile).isEmpty());
+        return browser.findElement(tile);
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(condition::get);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> canvasPixel(WebElement tile, Landmark point) {
+        return (List<Long>) ((JavascriptExecutor) browser).executeScript(
+                "const canvas = arguments[0].querySelector('canvas');"
+                        + "return Array.from(canvas.getContext('2d').getImageData(arguments[1], arguments[2], 1, 1).data);",
+                tile, Math.round(point.getX()), Math.round(point.getY()));
+    }
+
+    private static List<String> severeConsoleEntries() {
+        List<String> severe = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                severe.add(entry.getMessage());
+            }
+        }
+        return severe;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static List<DetectedFace> facesOf(Golden golden) {
+        List<DetectedFace> faces = new ArrayList<>();
+        for (Golden.Face face : golden.facesScoringAtLeast(0.9f)) {
+            List<Landmark> landmarks = new ArrayList<>();
+            for (float[] point : face.landmarks()) {
+                landmarks.add(new Landmark(point[0], point[1]));
+            }
+            faces.add(new DetectedFace(new BoundingBox(face.box()[0], face.box()[1], face.box()[2], face.box()[3]),
+                    face.score(), landmarks));
+        }
+        return faces;
+    }
+}
