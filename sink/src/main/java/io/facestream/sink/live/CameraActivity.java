@@ -15,10 +15,13 @@ import java.util.TreeMap;
  * was found in, which arrives before the event), its newest face event, and the capture times behind its fps.
  */
 final class CameraActivity {
-    /** About two seconds at 5 frames/s: how far detection may trail ingest and still be drawn over its own frame. */
-    static final int FRAMES_KEPT = 12;
+    /**
+     * About 13 s at 5 frames/s: a frame must still be here when its event comes, and a worker detects a frame up to
+     * its maximum frame age (10 s by default) after capture before it gives up on it.
+     */
+    static final int FRAMES_KEPT = 64;
     /** Frames can be large (4K JPEGs pass 5 MB): the kept ones stay under this many bytes per camera. */
-    static final long FRAME_BYTES_KEPT = 16L * 1024 * 1024;
+    static final long FRAME_BYTES_KEPT = 4L * 1024 * 1024;
     private static final long FPS_WINDOW_MS = 5_000;
 
     private final TreeMap<Long, byte[]> frames = new TreeMap<>();

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live state the dashboard shows, fed by {@link LiveFeed}: per camera its recent frames and newest face event,
- * the latest alerts and camera states, and the subscribers of {@code GET /api/live}. Memory is bounded: a few frames
- * per camera for at most {@value #MAX_CAMERAS} cameras, {@value #RECENT_ALERTS} alerts, and bounded subscriber queues.
+ * the latest alerts and camera states, and the subscribers of {@code GET /api/live}. Memory is bounded: at most 4 MB
+ * of recent frames per camera for at most {@value #MAX_CAMERAS} cameras, {@value #RECENT_ALERTS} alerts, and bounded subscriber queues.
  */
 public final class LiveHub implements AutoCloseable {
-    static final int MAX_CAMERAS = 512;
+    static final int MAX_CAMERAS = 256;
     static final int RECENT_ALERTS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 

@@ -17,15 +17,27 @@ class LiveHubTest {
 
     @Test
     void anEventIsDrawnOverItsOwnFrameWhileThatIsKeptElseOverTheNewest() {
-        for (long sequence = 1; sequence <= 30; sequence++) {
+        long newest = CameraActivity.FRAMES_KEPT + 10;
+        for (long sequence = 1; sequence <= newest; sequence++) {
             hub.frame(frame("door", sequence, new byte[] {(byte) sequence}, 640, 480));
         }
 
         assertThat(hub.frame("door", 25L).orElseThrow().getKey()).isEqualTo(25);
         assertThat(hub.frame("door", 25L).orElseThrow().getValue()).containsExactly(25);
-        assertThat(hub.frame("door", 2L).orElseThrow().getKey()).as("no longer kept").isEqualTo(30);
-        assertThat(hub.frame("door", null).orElseThrow().getKey()).isEqualTo(30);
+        assertThat(hub.frame("door", 2L).orElseThrow().getKey()).as("no longer kept").isEqualTo(newest);
+        assertThat(hub.frame("door", null).orElseThrow().getKey()).isEqualTo(newest);
         assertThat(hub.frame("hall", null)).isEmpty();
+    }
+
+    @Test
+    void largeFramesAreKeptWithinTheByteBound() {
+        int size = (int) (CameraActivity.FRAME_BYTES_KEPT / 3) + 1;
+        for (long sequence = 1; sequence <= 5; sequence++) {
+            hub.frame(frame("door", sequence, new byte[size], 3840, 2160));
+        }
+
+        assertThat(hub.frame("door", 3L).orElseThrow().getKey()).as("dropped for space").isEqualTo(5);
+        assertThat(hub.frame("door", 4L).orElseThrow().getKey()).isEqualTo(4);
     }
 
     @Test
