@@ -23,13 +23,20 @@ final class CameraActivity {
     /** Frames can be large (4K JPEGs pass 5 MB): the kept ones stay under this many bytes per camera. */
     static final long FRAME_BYTES_KEPT = 4L * 1024 * 1024;
     private static final long FPS_WINDOW_MS = 5_000;
+    /** Frames are announced on their own only while no event came for this long (the worker is behind or down)... */
+    private static final long QUIET_MS = 2_000;
+    /** ...and then at most once a second. */
+    private static final long FRAME_ANNOUNCE_MS = 1_000;
 
     private final TreeMap<Long, byte[]> frames = new TreeMap<>();
     private long frameBytes;
     private final Deque<Long> captureTimes = new ArrayDeque<>();
     private LiveViews.Detection latest;
+    private long lastDetectionAt;
+    private long lastFrameAnnouncedAt;
 
-    synchronized void frame(Frame frame) {
+    /** Keeps the frame; true when it should be announced: no event came lately, so the dashboard shows frames. */
+    synchronized boolean frame(Frame frame, long nowMillis) {
         ByteBuffer data = frame.getData().duplicate();
         byte[] jpeg = new byte[data.remaining()];
         data.get(jpeg);
@@ -43,9 +50,15 @@ final class CameraActivity {
         while (frames.size() > FRAMES_KEPT || (frameBytes > FRAME_BYTES_KEPT && frames.size() > 1)) {
             frameBytes -= frames.pollFirstEntry().getValue().length;
         }
+        if (nowMillis - lastDetectionAt < QUIET_MS || nowMillis - lastFrameAnnouncedAt < FRAME_ANNOUNCE_MS) {
+            return false;
+        }
+        lastFrameAnnouncedAt = nowMillis;
+        return true;
     }
 
-    synchronized LiveViews.Detection detection(FaceDetections event) {
+    synchronized LiveViews.Detection detection(FaceDetections event, long nowMillis) {
+        lastDetectionAt = nowMillis;
         long capture = event.getCaptureTime().toEpochMilli();
         captureTimes.addLast(capture);
         for (Iterator<Long> oldest = captureTimes.iterator(); oldest.hasNext(); ) {

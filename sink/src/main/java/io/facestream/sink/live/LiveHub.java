@@ -40,11 +40,17 @@ public final class LiveHub implements AutoCloseable {
     private boolean warnedFull;
 
     public void frame(Frame frame) {
-        activity(frame.getCameraId()).ifPresent(camera -> camera.frame(frame));
+        activity(frame.getCameraId()).ifPresent(camera -> {
+            if (camera.frame(frame, System.currentTimeMillis())) {
+                publish("frame", new LiveViews.FrameView(frame.getCameraId(), frame.getSequence(), frame.getCaptureTime(),
+                        frame.getWidth(), frame.getHeight()));
+            }
+        });
     }
 
     public void detections(FaceDetections event) {
-        activity(event.getCameraId()).ifPresent(camera -> publish("face", camera.detection(event)));
+        activity(event.getCameraId()).ifPresent(camera ->
+                publish("face", camera.detection(event, System.currentTimeMillis())));
     }
 
     public void alert(Alert alert) {

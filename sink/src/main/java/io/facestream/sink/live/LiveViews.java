@@ -37,6 +37,10 @@ public final class LiveViews {
         }
     }
 
+    /** A frame without its image (served by frame.jpg), announced while a camera's events are not coming. */
+    public record FrameView(String cameraId, long sequence, Instant captureTime, int width, int height) {
+    }
+
     /** An alert as the {@code alerts} topic carries it. */
     public record AlertView(String alertId, String cameraId, String zone, String type, Instant time,
                             Instant episodeStart, Long sequence, BestFace bestFace, String reason) {

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * {@code GET /api/live}: server-sent events of type {@code face}, {@code alert} and {@code status}, each with a JSON
+ * {@code GET /api/live}: server-sent events of type {@code face}, {@code frame}, {@code alert} and {@code status}, each with a JSON
  * object. Every client gets a thread of its own that writes from the client's bounded queue, so a slow or stalled
  * client delays only itself; one that falls too far behind is disconnected and reconnects.
  */

@@ -84,6 +84,21 @@ class LiveHubTest {
     }
 
     @Test
+    void framesAreAnnouncedOnlyWhileNoEventsCome() throws Exception {
+        try (LiveSubscription subscription = hub.subscribe()) {
+            hub.frame(frame("door", 1, new byte[] {1}, 640, 480));
+            LiveMessage announced = subscription.next(Duration.ofSeconds(1)).orElseThrow();
+            assertThat(announced.type()).isEqualTo("frame");
+            assertThat(announced.json()).contains("\"sequence\":1").contains("\"width\":640");
+
+            hub.detections(detections("door", 1, 640, 480, List.of()));
+            assertThat(subscription.next(Duration.ofSeconds(1)).orElseThrow().type()).isEqualTo("face");
+            hub.frame(frame("door", 2, new byte[] {2}, 640, 480));
+            assertThat(subscription.next(Duration.ofMillis(200))).as("events are coming: frames go with them").isEmpty();
+        }
+    }
+
+    @Test
     void aSubscriberThatFallsBehindIsCutOffWithoutHoldingUpTheOthers() throws Exception {
         LiveSubscription stalled = hub.subscribe();
         LiveSubscription reading = hub.subscribe();

@@ -141,6 +141,17 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aTileShowsFramesWhileNoEventsCome() throws Exception {
+        open();
+        sink.publish(Topics.FRAMES, "porch", frame("porch", 3, photo, width, height));
+
+        WebElement tile = waitForTile("porch");
+        waitUntil(() -> "3".equals(tile.getDomAttribute("data-drawn-frame")));
+        assertThat(tile.getDomAttribute("data-drawn-sequence")).as("no event drawn").isNull();
+        screenshot("tile-frame-only");
+    }
+
+    @Test
     void anAlertAppearsInTheFeed() throws Exception {
         open();
         sink.publish(Topics.ALERTS, "door", LiveRecords.facePresent("door", 5, photoFaces.get(0)));

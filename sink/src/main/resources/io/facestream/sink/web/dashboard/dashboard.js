@@ -123,6 +123,14 @@ function loadFrame(tile, detection) {
   image.src = `${cameraPath(detection.cameraId)}/frame.jpg?sequence=${detection.sequence}`;
 }
 
+// A frame announced while no face event comes (the workers are behind or down): drawn without boxes.
+function showFrame(frame) {
+  const tile = tileFor(frame.cameraId);
+  if (!tile.loading) {
+    loadFrame(tile, { ...frame, faces: [], frameOnly: true });
+  }
+}
+
 function draw(tile, image, detection) {
   const canvas = tile.canvas;
   const width = detection.width || (image && image.naturalWidth) || 640;
@@ -156,8 +164,12 @@ function draw(tile, image, detection) {
       context.fill();
     });
   }
-  tile.element.dataset.drawnSequence = detection.sequence;
-  tile.element.dataset.drawnFaces = detection.faces.length;
+  if (detection.frameOnly) {
+    tile.element.dataset.drawnFrame = detection.sequence;
+  } else {
+    tile.element.dataset.drawnSequence = detection.sequence;
+    tile.element.dataset.drawnFaces = detection.faces.length;
+  }
 }
 
 // ---- alerts ----
@@ -226,6 +238,7 @@ function connect() {
     badge.dataset.state = 'offline';
   };
   source.addEventListener('face', (event) => showDetection(JSON.parse(event.data)));
+  source.addEventListener('frame', (event) => showFrame(JSON.parse(event.data)));
   source.addEventListener('status', (event) => showStatus(JSON.parse(event.data)));
   source.addEventListener('alert', (event) => showAlert(JSON.parse(event.data)));
 }
