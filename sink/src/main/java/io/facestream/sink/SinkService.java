@@ -110,6 +110,11 @@ public final class SinkService implements AutoCloseable {
         return streams;
     }
 
+    /** The HTTP server with every route, for tests that inspect them. */
+    Javalin server() {
+        return server;
+    }
+
     private String displayHost() {
         return config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
     }

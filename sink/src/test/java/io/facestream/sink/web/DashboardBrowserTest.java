@@ -152,13 +152,20 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void anAlertAppearsInTheFeed() throws Exception {
+    void anAlertAppearsInTheFeedWithTheCropOfItsBestFace() throws Exception {
+        // The sink crops the faces of an event joined with its frame; the alert then points at a crop that exists.
+        sink.publish(Topics.FRAMES, "gate", frame("gate", 5, photo, width, height));
+        sink.publish(Topics.FACES, "gate", detections("gate", 5, width, height, photoFaces));
+        await().atMost(WAIT).until(() -> sink.getBytes("/api/crops/gate/5/0").statusCode() == 200);
         open();
-        sink.publish(Topics.ALERTS, "door", LiveRecords.facePresent("door", 5, photoFaces.get(0)));
+        sink.publish(Topics.ALERTS, "gate", LiveRecords.facePresent("gate", 5, photoFaces.get(0)));
 
-        By alert = By.cssSelector("#alerts li[data-alert-id='door/door/FACE_PRESENT/5']");
+        By alert = By.cssSelector("#alerts li[data-alert-id='gate/door/FACE_PRESENT/5']");
         waitUntil(() -> !browser.findElements(alert).isEmpty());
-        assertThat(browser.findElement(alert).getText()).contains("Face present").contains("door");
+        assertThat(browser.findElement(alert).getText()).contains("Face present").contains("gate");
+        WebElement crop = browser.findElement(alert).findElement(By.tagName("img"));
+        waitUntil(() -> Long.valueOf(112).equals(((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", crop)));
         screenshot("alert-feed");
     }
 
