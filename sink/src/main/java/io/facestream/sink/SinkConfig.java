@@ -1,6 +1,7 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.KafkaSettings;
+import io.facestream.sink.alerts.AlertSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param retentionDays how long events and their face crops are kept, counted from their capture time
  *        ({@code SINK_RETENTION_DAYS}, default 30)
  * @param kafka how to reach Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_CLIENT_*})
+ * @param alerts door-alert rules and delivery ({@code SINK_ALERT_*}, {@code SINK_WEBHOOK_*}, {@code SINK_MQTT_*})
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
-                         String applicationId, int retentionDays, KafkaSettings kafka) {
+                         String applicationId, int retentionDays, KafkaSettings kafka, AlertSettings alerts) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     public SinkConfig {
@@ -52,12 +54,14 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 integer(env, "SINK_HTTP_PORT", 8080),
                 text(env, "SINK_APPLICATION_ID", "face-stream-sink"),
                 integer(env, "SINK_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
-                KafkaSettings.fromEnvironment(env));
+                KafkaSettings.fromEnvironment(env),
+                AlertSettings.fromEnvironment(env));
     }
 
     /** These settings with the data in {@code dataDir}, the API on {@code httpPort} and Kafka at {@code kafka}. */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
-        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka);
+        return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka,
+                alerts);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -75,7 +79,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
     }
 
     /** {@code value} as a whole number, {@code fallback} when absent; the error names {@code name}. */
-    static int wholeNumber(String name, String value, int fallback) {
+    public static int wholeNumber(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -91,6 +95,6 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         // The URL may carry a password as a parameter; only its scheme is shown.
         return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
-                + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + "]";
+                + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + ", alerts=" + alerts + "]";
     }
 }
