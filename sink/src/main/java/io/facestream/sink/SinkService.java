@@ -1,6 +1,9 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.Topics;
+import io.facestream.sink.alerts.AlertDispatcher;
+import io.facestream.sink.alerts.AlertMetrics;
+import io.facestream.sink.alerts.JdbcAlertStore;
 import io.facestream.sink.crops.CropStore;
 import io.facestream.sink.crops.FaceCrops;
 import io.facestream.sink.retention.DataEraser;
@@ -28,6 +31,8 @@ public final class SinkService implements AutoCloseable {
     private final DatabaseStatus database = new DatabaseStatus();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private EventStore store;
+    private JdbcAlertStore alertStore;
+    private AlertDispatcher alertDispatcher;
     private KafkaStreams streams;
     private EventStorage storage;
     private RetentionJob retention;
@@ -58,15 +63,19 @@ public final class SinkService implements AutoCloseable {
         DataEraser eraser = new DataEraser(store, crops);
         retention = new RetentionJob(eraser, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
         retention.start();
-        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), meters);
+        alertStore = JdbcAlertStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), config.alerts(), meters);
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
+        alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
+                config.alerts(), new AlertMetrics(meters));
         server = new SinkApi(store, database, streams::state, storage::failure)
-                .withRoutes(new DataRoutes(crops, eraser)::addTo).buildServer().start(config.httpPort());
+                .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
+                .buildServer().start(config.httpPort());
         LOG.info("sink REST API on http://localhost:{}/api/events", server.port());
     }
 
@@ -96,7 +105,7 @@ public final class SinkService implements AutoCloseable {
         return streams.state();
     }
 
-    /** The sink's metrics (crop counters among them). */
+    /** The sink's metrics (crop and alert counters among them). */
     PrometheusMeterRegistry meters() {
         return meters;
     }
@@ -118,6 +127,12 @@ public final class SinkService implements AutoCloseable {
         }
         if (storage != null) {
             storage.close();
+        }
+        if (alertDispatcher != null) {
+            alertDispatcher.close();
+        }
+        if (alertStore != null) {
+            alertStore.close();
         }
         if (store != null) {
             store.close();
