@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
-    private static final int MAX_POLL_RECORDS = 10;
+    private static final int MAX_POLL_RECORDS = 5;
     private static final Duration FIRST_STORE_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
