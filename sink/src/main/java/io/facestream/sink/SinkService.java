@@ -90,6 +90,8 @@ public final class SinkService implements AutoCloseable {
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.dlq(Topics.FACES));
+        // The alert rules' global store (cameras topic) takes the same handlers, as Kafka Streams 5 will by default.
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Streams members do not leave the group on close, so a restarted sink waits for the old session to expire
         // before it gets its tasks back: 10 s instead of the default 45 s.
         properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

@@ -41,7 +41,7 @@ public final class SinkTopology {
     public static Topology buildTopology(FaceCrops crops, AlertSettings alerts, MeterRegistry meters) {
         Topology topology = buildTopology();
         CropJoin.addTo(topology, FACES, crops, meters, CropJoin.DEFAULT_WINDOW, CropJoin.DEFAULT_MAX_BUFFER_BYTES);
-        AlertTopology.addTo(topology, FACES, alerts.defaultRule(), new AlertMetrics(meters));
+        AlertTopology.addTo(topology, FACES, alerts, new AlertMetrics(meters));
         return topology;
     }
 }

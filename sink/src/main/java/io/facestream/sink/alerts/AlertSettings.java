@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param defaultRule the rules of a camera whose config has none ({@code SINK_ALERT_MIN_SCORE} 0.9,
  *        {@code SINK_ALERT_MIN_FACE_SIZE} 40, {@code SINK_ALERT_PRESENT_FRAMES} 3, {@code SINK_ALERT_WINDOW_FRAMES} 5,
  *        {@code SINK_ALERT_GONE_AFTER_MS} 3000)
+ * @param silence an open episode also ends when the camera has sent no frame at all for this long, by the wall clock
+ *        ({@code SINK_ALERT_SILENCE_MS}, 10000, and at least the rule's gone-after time): long enough that a pipeline
+ *        running late (frames arrive in bursts) does not end episodes early; frames older than the workers' maximum
+ *        age (10 s) are skipped, not examined, anyway
  * @param webhookUrl where alerts are POSTed as JSON ({@code SINK_WEBHOOK_URL}); empty: no webhook. May hold a token:
  *        never printed
  * @param webhookSecret the HMAC-SHA256 key of the {@code X-FaceStream-Signature} header ({@code SINK_WEBHOOK_SECRET});
@@ -26,11 +30,14 @@ import java.util.Optional;
  * @param mqttPassword {@code SINK_MQTT_PASSWORD}; never printed
  * @param mqttTopicPrefix alerts go to {@code <prefix>/<cameraId>} ({@code SINK_MQTT_TOPIC_PREFIX}, face-stream/alerts)
  */
-public record AlertSettings(AlertRule defaultRule, Optional<URI> webhookUrl, String webhookSecret, int webhookAttempts,
+public record AlertSettings(AlertRule defaultRule, Duration silence, Optional<URI> webhookUrl, String webhookSecret, int webhookAttempts,
                             Duration webhookBackoff, Duration webhookTimeout, Optional<String> mqttUrl, String mqttUser,
                             String mqttPassword, String mqttTopicPrefix) {
 
     public AlertSettings {
+        if (silence.isNegative()) {
+            throw new IllegalArgumentException("SINK_ALERT_SILENCE_MS must not be negative");
+        }
         if (webhookAttempts < 1) {
             throw new IllegalArgumentException("SINK_WEBHOOK_MAX_ATTEMPTS must be at least 1, was " + webhookAttempts);
         }
@@ -58,7 +65,7 @@ public record AlertSettings(AlertRule defaultRule, Optional<URI> webhookUrl, Str
     }
 
     public static AlertSettings fromEnvironment(Map<String, String> env) {
-        return new AlertSettings(defaultRule(env), webhook(env), env.getOrDefault("SINK_WEBHOOK_SECRET", ""),
+        return new AlertSettings(defaultRule(env), millis(env, "SINK_ALERT_SILENCE_MS", 10_000), webhook(env), env.getOrDefault("SINK_WEBHOOK_SECRET", ""),
                 SinkConfig.wholeNumber("SINK_WEBHOOK_MAX_ATTEMPTS", env.get("SINK_WEBHOOK_MAX_ATTEMPTS"), 5),
                 millis(env, "SINK_WEBHOOK_BACKOFF_MS", 500), millis(env, "SINK_WEBHOOK_TIMEOUT_MS", 5000),
                 text(env, "SINK_MQTT_URL"), text(env, "SINK_MQTT_USER").orElse(""),
@@ -131,7 +138,7 @@ public record AlertSettings(AlertRule defaultRule, Optional<URI> webhookUrl, Str
     /** Where the webhook and MQTT broker are, without URL paths, queries or any secret. */
     @Override
     public String toString() {
-        return "AlertSettings[defaultRule=" + defaultRule + ", webhook=" + webhookUrl.map(AlertSettings::origin).orElse("none")
+        return "AlertSettings[defaultRule=" + defaultRule + ", silence=" + silence + ", webhook=" + webhookUrl.map(AlertSettings::origin).orElse("none")
                 + ", signed=" + !webhookSecret.isEmpty() + ", webhookAttempts=" + webhookAttempts + ", mqtt="
                 + mqttUrl.map(url -> origin(URI.create(url))).orElse("none") + ", mqttTopicPrefix=" + mqttTopicPrefix + "]";
     }

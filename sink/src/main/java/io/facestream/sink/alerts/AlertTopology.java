@@ -31,7 +31,8 @@ public final class AlertTopology {
     }
 
     /** Adds the alert nodes to {@code topology}, fed with face events by its node {@code facesSource}. */
-    public static void addTo(Topology topology, String facesSource, AlertRule defaults, AlertMetrics metrics) {
+    public static void addTo(Topology topology, String facesSource, AlertSettings settings, AlertMetrics metrics) {
+        AlertRule defaults = settings.defaultRule();
         AvroSerde<CameraConfig> cameras = new AvroSerde<>(CameraConfig.class);
         // Restored from the topic byte for byte, so the store keeps the CameraConfig as it is on the topic.
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CAMERA_RULES),
@@ -39,7 +40,7 @@ public final class AlertTopology {
                 Serdes.String().deserializer(), cameras.deserializer(), Topics.CAMERAS, "camera-rules",
                 CameraRulesUpdater::new);
 
-        topology.addProcessor(FACE_ALERTS, () -> new FaceAlertProcessor(defaults, metrics), facesSource);
+        topology.addProcessor(FACE_ALERTS, () -> new FaceAlertProcessor(defaults, settings.silence(), metrics), facesSource);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EPISODES), Serdes.String(),
                 new JsonSerde<>(CameraEpisodes.class)), FACE_ALERTS);
 

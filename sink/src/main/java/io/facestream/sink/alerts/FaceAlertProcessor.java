@@ -24,13 +24,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Face events in, FACE_PRESENT and FACE_GONE alerts out. Only examined frames (status OK) count; a skipped or
  * undecodable frame neither opens nor ends an episode. An episode ends by event time (a later frame captured
- * {@code goneAfter} after the last face) or, when the camera sends no frame at all for {@code goneAfter}, by a
- * wall-clock punctuation.
+ * {@code goneAfter} after the last face) or, when the camera sends no frame at all for {@code silence} (at least
+ * {@code goneAfter}), by a wall-clock punctuation.
  */
 final class FaceAlertProcessor implements Processor<String, FaceDetections, String, Alert> {
     static final Duration PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
 
     private final AlertRule defaults;
+    private final Duration silence;
     private final AlertMetrics metrics;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, CameraEpisodes> episodes;
@@ -39,8 +40,9 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
     private final Map<String, Long> lastFrameAt = new HashMap<>();
     private long startedAt;
 
-    FaceAlertProcessor(AlertRule defaults, AlertMetrics metrics) {
+    FaceAlertProcessor(AlertRule defaults, Duration silence, AlertMetrics metrics) {
         this.defaults = defaults;
+        this.silence = silence;
         this.metrics = metrics;
     }
 
@@ -74,13 +76,15 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
             state.keepOnly(Set.of(CameraEpisodes.WHOLE_PICTURE));
             EpisodeTrack.BestFace face = bestFace(frame, rule, null);
             raise(camera, null, state.track(CameraEpisodes.WHOLE_PICTURE)
-                    .onFrame(frame.getSequence(), captureTime, face, rule), captureTime, frame.getSequence(), rule);
+                    .onFrame(frame.getSequence(), captureTime, face, rule), captureTime, frame.getSequence(),
+                    noFace(rule));
         } else {
             state.keepOnly(rule.zones().stream().map(Zone::name).collect(Collectors.toSet()));
             for (Zone zone : rule.zones()) {
                 EpisodeTrack.BestFace face = bestFace(frame, rule, zone);
                 raise(camera, zone.name(), state.track(zone.name())
-                        .onFrame(frame.getSequence(), captureTime, face, rule), captureTime, frame.getSequence(), rule);
+                        .onFrame(frame.getSequence(), captureTime, face, rule), captureTime, frame.getSequence(),
+                        noFace(rule));
             }
         }
         episodes.put(camera, state);
@@ -117,7 +121,7 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
                 String camera = entry.key;
                 AlertRule rule = rules.forCamera(camera);
                 long goneAfter = rule.goneAfter().toMillis();
-                if (now - lastFrameAt.getOrDefault(camera, startedAt) < goneAfter) {
+                if (now - lastFrameAt.getOrDefault(camera, startedAt) < Math.max(goneAfter, silence.toMillis())) {
                     continue;
                 }
                 boolean changed = false;
@@ -125,7 +129,8 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
                     EpisodeTrack track = zone.getValue();
                     if (track.isOpen()) {
                         long time = track.lastFaceTime() + goneAfter;
-                        raise(camera, zone.getKey().isEmpty() ? null : zone.getKey(), track.close(), time, null, rule);
+                        raise(camera, zone.getKey().isEmpty() ? null : zone.getKey(), track.close(), time, null,
+                                "no frame from the camera for " + Math.max(goneAfter, silence.toMillis()) + " ms");
                         changed = true;
                     }
                 }
@@ -136,15 +141,17 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
         }
     }
 
-    private void raise(String camera, String zone, EpisodeTrack.Change change, long time, Long sequence, AlertRule rule) {
+    private static String noFace(AlertRule rule) {
+        return "no face for " + rule.goneAfter().toMillis() + " ms";
+    }
+
+    /** Forwards the alert of {@code change}, if any; {@code whyGone} is the reason a FACE_GONE gives. */
+    private void raise(String camera, String zone, EpisodeTrack.Change change, long time, Long sequence,
+                       String whyGone) {
         if (change == null) {
             return;
         }
-        String reason = null;
-        if (change.type() == AlertType.FACE_GONE) {
-            reason = sequence != null ? "no face for " + rule.goneAfter().toMillis() + " ms"
-                    : "no frame from the camera for " + rule.goneAfter().toMillis() + " ms";
-        }
+        String reason = change.type() == AlertType.FACE_GONE ? whyGone : null;
         Alert alert = Alert.newBuilder()
                 .setAlertId(AlertIds.ofEpisode(camera, zone, change.type(), change.openingSequence(), change.episodeStart()))
                 .setCameraId(camera).setZone(zone).setType(change.type()).setTime(Instant.ofEpochMilli(time))

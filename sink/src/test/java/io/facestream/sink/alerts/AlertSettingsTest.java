@@ -19,6 +19,7 @@ class AlertSettingsTest {
         assertThat(settings.webhookUrl()).isEmpty();
         assertThat(settings.mqttUrl()).isEmpty();
         assertThat(settings.webhookAttempts()).isEqualTo(5);
+        assertThat(settings.silence()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.mqttTopicPrefix()).isEqualTo("face-stream/alerts");
     }
 
@@ -45,7 +46,7 @@ class AlertSettingsTest {
         Map<String, String> bad = Map.of("SINK_ALERT_MIN_SCORE", "high", "SINK_ALERT_MIN_FACE_SIZE", "-1",
                 "SINK_ALERT_PRESENT_FRAMES", "6", "SINK_ALERT_WINDOW_FRAMES", "65", "SINK_ALERT_GONE_AFTER_MS", "0",
                 "SINK_WEBHOOK_URL", "ftp://x/y", "SINK_WEBHOOK_MAX_ATTEMPTS", "0", "SINK_MQTT_URL", "mqtt.local:1883",
-                "SINK_MQTT_TOPIC_PREFIX", "alerts/#");
+                "SINK_MQTT_TOPIC_PREFIX", "alerts/#", "SINK_ALERT_SILENCE_MS", "-5");
         bad.forEach((name, value) -> assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of(name, value)))
                 .as(name).hasMessageContaining(name));
         assertThatThrownBy(() -> AlertSettings.fromEnvironment(Map.of("SINK_WEBHOOK_URL", "http://?token=abc123")))
