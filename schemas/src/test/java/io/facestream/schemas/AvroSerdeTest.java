@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.AlertFace;
+import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertType;
+import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
@@ -16,6 +18,7 @@ import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
 import io.facestream.schemas.avro.FrameEncoding;
 import io.facestream.schemas.avro.Landmark;
+import io.facestream.schemas.avro.ZonePoint;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -98,6 +101,42 @@ class AvroSerdeTest {
         assertThat(read.getModel()).isEqualTo("mtcnn");
         assertThat(read.getProvider()).isEqualTo("unknown");
         assertThat(read.getWorkerId()).isEmpty();
+    }
+
+    @Test
+    void cameraConfigWrittenBeforeAlertRulesIsReadWithoutThem() throws Exception {
+        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("id", "door");
+        old.put("url", "rtsp://cam/1");
+        old.put("fps", 2.5f);
+        old.put("maxWidth", null);
+        old.put("maxHeight", 720);
+        old.put("jpegQuality", 90);
+        old.put("loop", false);
+        old.put("stallTimeoutMillis", 5000L);
+        old.put("enabled", true);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, bytes);
+
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", bytes.toByteArray());
+        assertThat(read.getId()).isEqualTo("door");
+        assertThat(read.getFps()).isEqualTo(2.5f);
+        assertThat(read.getMaxHeight()).isEqualTo(720);
+        assertThat(read.getAlerts()).isNull();
+    }
+
+    @Test
+    void cameraConfigWithAlertRulesSurvivesARoundTrip() {
+        AlertRules rules = AlertRules.newBuilder().setMinScore(0.95f).setPresentFrames(2)
+                .setZones(List.of(new AlertZone("door", List.of(new ZonePoint(0.1f, 0.1f), new ZonePoint(0.5f, 0.1f),
+                        new ZonePoint(0.5f, 0.9f))))).build();
+        CameraConfig camera = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1").setAlerts(rules).build();
+
+        CameraConfig read = roundTrip(CameraConfig.class, camera);
+        assertThat(read).isEqualTo(camera);
+        assertThat(read.getAlerts().getWindowFrames()).isNull();
+        assertThat(read.getAlerts().getCameraDown()).isTrue();
     }
 
     @Test

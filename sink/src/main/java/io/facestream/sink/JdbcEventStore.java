@@ -29,13 +29,13 @@ public final class JdbcEventStore implements EventStore {
             + "status, model, provider, worker_id, face_count";
     private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks";
     /**
-     * Every table holding data of cameras' events, in the order a deletion empties them (rows that refer to others
-     * first). A new table with {@code camera_id} and a time column of its own is one more line:
-     * {@code CameraData.timed("alerts", "alert_time")}.
+     * Every table holding data of cameras, in the order a deletion empties them (rows that refer to others first). A
+     * new table with {@code camera_id} and a time column of its own is one more line.
      */
     private static final List<CameraData> CAMERA_DATA = List.of(
             CameraData.ofEvents("faces"),
-            CameraData.timed("events", "capture_time"));
+            CameraData.timed("events", "capture_time"),
+            CameraData.timed("alerts", "alert_time"));
 
     private final String url;
     private final Properties credentials = new Properties();

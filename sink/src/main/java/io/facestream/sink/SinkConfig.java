@@ -1,6 +1,7 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.KafkaSettings;
+import io.facestream.sink.alerts.AlertSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,11 @@ import java.util.Optional;
  * @param httpHost the address the REST API and dashboard listen on ({@code SINK_HTTP_HOST}, default 0.0.0.0: all)
  * @param apiToken the token every request but {@code /api/health} must carry, as {@code Authorization: Bearer} or as
  *        the password of HTTP Basic ({@code SINK_API_TOKEN}); empty: no access control. Never printed
+ * @param alerts door-alert rules and delivery ({@code SINK_ALERT_*}, {@code SINK_WEBHOOK_*}, {@code SINK_MQTT_*})
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
                          String applicationId, int retentionDays, KafkaSettings kafka, String httpHost,
-                         Optional<String> apiToken) {
+                         Optional<String> apiToken, AlertSettings alerts) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     public SinkConfig {
@@ -67,7 +69,8 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 integer(env, "SINK_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
                 KafkaSettings.fromEnvironment(env),
                 text(env, "SINK_HTTP_HOST", "0.0.0.0"),
-                Optional.ofNullable(env.get("SINK_API_TOKEN")).map(String::trim).filter(token -> !token.isEmpty()));
+                Optional.ofNullable(env.get("SINK_API_TOKEN")).map(String::trim).filter(token -> !token.isEmpty()),
+                AlertSettings.fromEnvironment(env));
     }
 
     /**
@@ -76,7 +79,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
      */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
         return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka,
-                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken);
+                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -94,7 +97,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
     }
 
     /** {@code value} as a whole number, {@code fallback} when absent; the error names {@code name}. */
-    static int wholeNumber(String name, String value, int fallback) {
+    public static int wholeNumber(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -111,6 +114,6 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
                 + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + ", httpHost=" + httpHost
-                + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + "]";
+                + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + ", alerts=" + alerts + "]";
     }
 }

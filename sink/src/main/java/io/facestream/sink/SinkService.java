@@ -1,6 +1,9 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.Topics;
+import io.facestream.sink.alerts.AlertDispatcher;
+import io.facestream.sink.alerts.AlertMetrics;
+import io.facestream.sink.alerts.JdbcAlertStore;
 import io.facestream.sink.crops.CropStore;
 import io.facestream.sink.crops.FaceCrops;
 import io.facestream.sink.retention.DataEraser;
@@ -29,6 +32,8 @@ public final class SinkService implements AutoCloseable {
     private final DatabaseStatus database = new DatabaseStatus();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private EventStore store;
+    private JdbcAlertStore alertStore;
+    private AlertDispatcher alertDispatcher;
     private KafkaStreams streams;
     private EventStorage storage;
     private RetentionJob retention;
@@ -60,17 +65,20 @@ public final class SinkService implements AutoCloseable {
         DataEraser eraser = new DataEraser(store, crops);
         retention = new RetentionJob(eraser, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
         retention.start();
-        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), meters);
+        alertStore = JdbcAlertStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), config.alerts(), meters);
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
+        alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
+                config.alerts(), new AlertMetrics(meters));
         web = SinkWeb.start(config.kafka(), config.apiToken());
         server = new SinkApi(store, database, streams::state, storage::failure)
-                .withRoutes(new DataRoutes(crops, eraser)::addTo).buildServer(web::routes)
-                .start(config.httpHost(), config.httpPort());
+                .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
+                .buildServer(web::routes).start(config.httpHost(), config.httpPort());
         LOG.info("sink dashboard on http://{}:{}/ (API: /api/openapi.yaml; {})", displayHost(), server.port(),
                 config.apiToken().isPresent() ? "SINK_API_TOKEN required" : "open: no SINK_API_TOKEN set");
     }
@@ -86,6 +94,8 @@ public final class SinkService implements AutoCloseable {
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.dlq(Topics.FACES));
+        // The alert rules' global store (cameras topic) takes the same handlers, as Kafka Streams 5 will by default.
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Streams members do not leave the group on close, so a restarted sink waits for the old session to expire
         // before it gets its tasks back: 10 s instead of the default 45 s.
         properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
@@ -101,7 +111,7 @@ public final class SinkService implements AutoCloseable {
         return streams.state();
     }
 
-    /** The sink's metrics (crop counters among them). */
+    /** The sink's metrics (crop and alert counters among them). */
     PrometheusMeterRegistry meters() {
         return meters;
     }
@@ -135,6 +145,12 @@ public final class SinkService implements AutoCloseable {
         }
         if (storage != null) {
             storage.close();
+        }
+        if (alertDispatcher != null) {
+            alertDispatcher.close();
+        }
+        if (alertStore != null) {
+            alertStore.close();
         }
         if (store != null) {
             store.close();

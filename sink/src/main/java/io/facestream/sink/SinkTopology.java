@@ -3,6 +3,9 @@ package io.facestream.sink;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.alerts.AlertMetrics;
+import io.facestream.sink.alerts.AlertSettings;
+import io.facestream.sink.alerts.AlertTopology;
 import io.facestream.sink.crops.CropJoin;
 import io.facestream.sink.crops.FaceCrops;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,10 +29,19 @@ public final class SinkTopology {
         return topology;
     }
 
-    /** The topology above and the aligned face crops of every event with faces (see {@link CropJoin}). */
+    /** The topology above, the aligned face crops and door alerts with the default rules. */
     public static Topology buildTopology(FaceCrops crops, MeterRegistry meters) {
+        return buildTopology(crops, AlertSettings.defaults(), meters);
+    }
+
+    /**
+     * The topology above, the aligned face crops of every event with faces (see {@link CropJoin}) and door alerts by
+     * {@code alerts} (see {@link AlertTopology}).
+     */
+    public static Topology buildTopology(FaceCrops crops, AlertSettings alerts, MeterRegistry meters) {
         Topology topology = buildTopology();
         CropJoin.addTo(topology, FACES, crops, meters, CropJoin.DEFAULT_WINDOW, CropJoin.DEFAULT_MAX_BUFFER_BYTES);
+        AlertTopology.addTo(topology, FACES, alerts, new AlertMetrics(meters));
         return topology;
     }
 }

@@ -126,7 +126,7 @@ abstract class EventStoreContract {
 
         Map<String, Long> deleted = store.delete(EventScope.ofCamera("door"));
 
-        assertThat(deleted).containsExactly(Map.entry("faces", 10L), Map.entry("events", 5L));
+        assertThat(deleted).containsExactly(Map.entry("faces", 10L), Map.entry("events", 5L), Map.entry("alerts", 0L));
         assertThat(rows("events", "door")).isEmpty();
         assertThat(rows("faces", "door")).isEmpty();
         assertThat(rows("events", "hall")).containsExactly(1L, 2L, 3L, 4L, 5L);

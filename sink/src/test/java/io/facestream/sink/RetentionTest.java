@@ -2,7 +2,11 @@ package io.facestream.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facestream.schemas.avro.Alert;
+import io.facestream.schemas.avro.AlertType;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.alerts.AlertQuery;
+import io.facestream.sink.alerts.JdbcAlertStore;
 import io.facestream.sink.crops.CropStore;
 import io.facestream.sink.retention.DataEraser;
 import io.facestream.sink.retention.RetentionJob;
@@ -77,15 +81,27 @@ class RetentionTest {
             storeWithCrops(TestEvents.withFaces("door", sequence, 2));
             storeWithCrops(TestEvents.withFaces("hall", sequence, 1));
         }
+        try (JdbcAlertStore alerts = JdbcAlertStore.open(JdbcEventStore.embeddedUrl(dataDir.resolve("db")), "", "")) {
+            alerts.store(alert("door"));
+            alerts.store(alert("hall"));
 
-        Map<String, Long> deleted = eraser.erase(EventScope.ofCamera("door"));
+            Map<String, Long> deleted = eraser.erase(EventScope.ofCamera("door"));
 
-        assertThat(deleted).containsExactly(Map.entry("faces", 6L), Map.entry("events", 3L), Map.entry("cropFiles", 12L));
+            assertThat(deleted).containsExactly(Map.entry("faces", 6L), Map.entry("events", 3L), Map.entry("alerts", 1L),
+                    Map.entry("cropFiles", 12L));
+            assertThat(alerts.find(AlertQuery.ofCamera("door", 100))).isEmpty();
+            assertThat(alerts.find(AlertQuery.ofCamera("hall", 100))).hasSize(1);
+        }
         assertThat(database.find(EventQuery.ofCamera("door", 100))).isEmpty();
         assertThat(crops.root().resolve("door")).doesNotExist();
         assertThat(crops.find("door", 1, 0, CropStore.Kind.ALIGNED)).isEmpty();
         assertThat(database.find(EventQuery.ofCamera("hall", 100))).hasSize(3);
         assertThat(cropSequences("hall")).containsExactlyInAnyOrder(1L, 2L, 3L);
+    }
+
+    private static Alert alert(String camera) {
+        return Alert.newBuilder().setAlertId(camera + "/-/CAMERA_DOWN/1").setCameraId(camera)
+                .setType(AlertType.CAMERA_DOWN).setTime(TestEvents.START).setReason("test").build();
     }
 
     @Test

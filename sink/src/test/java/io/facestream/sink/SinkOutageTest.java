@@ -62,7 +62,9 @@ class SinkOutageTest {
                                 .containsExactly("3", "2", "1"));
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                         assertThat(request(sink, "/api/health").statusCode()).isEqualTo(200));
-                assertThat(sink.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+                // The alert topology's state stores can take a second rebalance to settle after the start.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(sink.streamsState()).isEqualTo(KafkaStreams.State.RUNNING));
             }
         }
     }

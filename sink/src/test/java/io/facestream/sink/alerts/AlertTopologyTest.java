@@ -1,0 +1,337 @@
+package io.facestream.sink.alerts;
+
+import static io.facestream.sink.alerts.AlertFrames.clearFace;
+import static io.facestream.sink.alerts.AlertFrames.face;
+import static io.facestream.sink.alerts.AlertFrames.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.Alert;
+import io.facestream.schemas.avro.AlertRules;
+import io.facestream.schemas.avro.AlertType;
+import io.facestream.schemas.avro.AlertZone;
+import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.CameraState;
+import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.DetectionStatus;
+import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.ZonePoint;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alert rules on Kafka Streams' test driver, with the defaults: k = 3 of n = 5, score 0.9, 40 px, gone after 3 s,
+ * and by the wall clock after 10 s without any frame.
+ */
+class AlertTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, FaceDetections> faces;
+    private TestInputTopic<String, CameraStatus> status;
+    private TestInputTopic<String, CameraConfig> cameras;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void startDriver() {
+        Topology topology = new Topology();
+        topology.addSource("faces", Serdes.String().deserializer(), new AvroSerde<>(FaceDetections.class).deserializer(),
+                Topics.FACES);
+        AlertTopology.addTo(topology, "faces", AlertSettings.defaults(), new AlertMetrics(meters));
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(topology, properties, AlertFrames.START);
+        faces = driver.createInputTopic(Topics.FACES, Serdes.String().serializer(),
+                new AvroSerde<>(FaceDetections.class).serializer());
+        status = driver.createInputTopic(Topics.CAMERA_STATUS, Serdes.String().serializer(),
+                new AvroSerde<>(CameraStatus.class).serializer());
+        cameras = driver.createInputTopic(Topics.CAMERAS, Serdes.String().serializer(),
+                new AvroSerde<>(CameraConfig.class).serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS, Serdes.String().deserializer(),
+                new AvroSerde<>(Alert.class).deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void threeOfTheLastFiveFramesWithAFaceRaiseOneFacePresent() {
+        send(frame("door", 1, face(320, 240, 100, 0.95f)));
+        send(frame("door", 2));
+        send(frame("door", 3, face(320, 240, 100, 0.99f)));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        send(frame("door", 4, face(320, 240, 100, 0.97f)));
+
+        Alert present = single();
+        assertThat(present.getType()).isEqualTo(AlertType.FACE_PRESENT);
+        assertThat(present.getCameraId()).isEqualTo("door");
+        assertThat(present.getZone()).isNull();
+        assertThat(present.getSequence()).isEqualTo(4L);
+        assertThat(present.getTime()).isEqualTo(AlertFrames.captureTime(4));
+        assertThat(present.getEpisodeStart()).isEqualTo(AlertFrames.captureTime(1));
+        assertThat(present.getBestFace().getSequence()).isEqualTo(3L);
+        assertThat(present.getBestFace().getScore()).isEqualTo(0.99f);
+        assertThat(present.getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + AlertFrames.captureTime(1).toEpochMilli());
+
+        for (long sequence = 5; sequence <= 30; sequence++) {
+            send(frame("door", sequence, clearFace()));
+        }
+        assertThat(alerts.isEmpty()).as("one alert per episode, however long it lasts").isTrue();
+        assertThat(meters.counter(AlertMetrics.RAISED, "type", "FACE_PRESENT").count()).isEqualTo(1);
+    }
+
+    @Test
+    void facesSpreadWiderThanTheWindowRaiseNothing() {
+        for (long sequence = 1; sequence <= 30; sequence++) {
+            // One face in every third frame: never 3 in 5.
+            send(sequence % 3 == 0 ? frame("door", sequence, clearFace()) : frame("door", sequence));
+        }
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void facesBelowTheScoreOrTheSizeDoNotCount() {
+        for (long sequence = 1; sequence <= 10; sequence++) {
+            send(frame("door", sequence, face(320, 240, 120, 0.85f), face(100, 100, 30, 0.99f)));
+        }
+        assertThat(alerts.isEmpty()).isTrue();
+
+        send(frame("door", 11, face(320, 240, 40, 0.9f)));
+        send(frame("door", 12, face(320, 240, 40, 0.9f)));
+        send(frame("door", 13, face(100, 100, 30, 0.99f), face(320, 240, 41, 0.91f)));
+        Alert present = single();
+        assertThat(present.getType()).isEqualTo(AlertType.FACE_PRESENT);
+        assertThat(present.getBestFace().getFaceIndex()).as("the small face is not the best").isEqualTo(1);
+        assertThat(present.getBestFace().getScore()).isEqualTo(0.91f);
+    }
+
+    @Test
+    void facePresentEndsWithFaceGoneThreeSecondsAfterTheLastFaceByCaptureTime() {
+        for (long sequence = 1; sequence <= 5; sequence++) {
+            send(frame("door", sequence, face(320, 240, 100, sequence == 2 ? 0.999f : 0.95f)));
+        }
+        Alert present = single();
+        // 5 frames/s: the last face was frame 5; frame 20 is the first captured 3 s later.
+        for (long sequence = 6; sequence <= 19; sequence++) {
+            send(frame("door", sequence));
+        }
+        assertThat(alerts.isEmpty()).isTrue();
+
+        send(frame("door", 20));
+
+        Alert gone = single();
+        assertThat(gone.getType()).isEqualTo(AlertType.FACE_GONE);
+        assertThat(gone.getSequence()).isEqualTo(20L);
+        assertThat(gone.getTime()).isEqualTo(AlertFrames.captureTime(20));
+        assertThat(gone.getEpisodeStart()).isEqualTo(present.getEpisodeStart());
+        assertThat(gone.getBestFace().getSequence()).isEqualTo(2L);
+        assertThat(gone.getReason()).isEqualTo("no face for 3000 ms");
+        assertThat(gone.getAlertId()).isEqualTo(present.getAlertId().replace("FACE_PRESENT", "FACE_GONE"));
+
+        for (long sequence = 21; sequence <= 23; sequence++) {
+            send(frame("door", sequence, clearFace()));
+        }
+        Alert next = single();
+        assertThat(next.getType()).as("a new episode").isEqualTo(AlertType.FACE_PRESENT);
+        assertThat(next.getEpisodeStart()).isEqualTo(AlertFrames.captureTime(21));
+        assertThat(next.getAlertId()).isNotEqualTo(present.getAlertId());
+    }
+
+    @Test
+    void aFaceWithinTheGoneTimeKeepsTheEpisodeOpen() {
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            send(frame("door", sequence, clearFace()));
+        }
+        single();
+        for (long sequence = 4; sequence <= 60; sequence++) {
+            // A face every 2 s (each tenth frame) is within 3 s of the previous one.
+            send(sequence % 10 == 0 ? frame("door", sequence, clearFace()) : frame("door", sequence));
+        }
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void whenTheCameraStopsSendingFramesTheEpisodeEndsByWallClock() {
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            send(frame("door", sequence, clearFace()));
+        }
+        single();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(4));
+        assertThat(alerts.isEmpty()).as("frames may come late, in a burst").isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(7));
+
+        Alert gone = single();
+        assertThat(gone.getType()).isEqualTo(AlertType.FACE_GONE);
+        assertThat(gone.getSequence()).isNull();
+        assertThat(gone.getTime()).as("the last face's time plus 3 s").isEqualTo(AlertFrames.captureTime(3).plusSeconds(3));
+        assertThat(gone.getReason()).isEqualTo("no frame from the camera for 10000 ms");
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        assertThat(alerts.isEmpty()).as("ended once").isTrue();
+    }
+
+    @Test
+    void skippedAndUndecodableFramesNeitherOpenNorEndAnEpisode() {
+        send(frame("door", 1, clearFace()));
+        send(frame("door", 2, clearFace()));
+        send(frame("door", 3, DetectionStatus.SKIPPED_STALE));
+        send(frame("door", 4, DetectionStatus.UNDECODABLE));
+        assertThat(alerts.isEmpty()).isTrue();
+        send(frame("door", 5, clearFace()));
+        assertThat(single().getType()).as("2 faces in 3 examined frames, then the third").isEqualTo(AlertType.FACE_PRESENT);
+
+        for (long sequence = 6; sequence <= 70; sequence++) {
+            send(frame("door", sequence, DetectionStatus.SKIPPED_STALE));
+            driver.advanceWallClockTime(Duration.ofMillis(200));
+        }
+        assertThat(alerts.isEmpty()).as("skipped frames arrive, so the camera is not silent").isTrue();
+
+        send(frame("door", 71));
+        assertThat(single().getType()).isEqualTo(AlertType.FACE_GONE);
+    }
+
+    @Test
+    void aZoneCountsOnlyFacesWhoseBoxCentreIsInsideItsPolygon() {
+        // The door: a triangle in the left half of the picture.
+        configure("door", AlertRules.newBuilder().setZones(List.of(new AlertZone("door",
+                List.of(new ZonePoint(0f, 0f), new ZonePoint(0.5f, 0f), new ZonePoint(0f, 1f))))).build());
+        for (long sequence = 1; sequence <= 5; sequence++) {
+            // (400, 240) is in the right half; (200, 300) is left but below the triangle's diagonal.
+            send(frame("door", sequence, face(400, 240, 100, 0.99f), face(200, 300, 100, 0.99f)));
+        }
+        assertThat(alerts.isEmpty()).isTrue();
+
+        for (long sequence = 6; sequence <= 8; sequence++) {
+            send(frame("door", sequence, face(400, 240, 100, 0.99f), face(100, 100, 100, 0.95f)));
+        }
+        Alert present = single();
+        assertThat(present.getZone()).isEqualTo("door");
+        assertThat(present.getBestFace().getFaceIndex()).isEqualTo(1);
+        assertThat(present.getAlertId()).startsWith("door/door/FACE_PRESENT/6/");
+    }
+
+    @Test
+    void eachZoneHasEpisodesOfItsOwn() {
+        configure("hall", AlertRules.newBuilder().setZones(List.of(
+                new AlertZone("left", List.of(new ZonePoint(0f, 0f), new ZonePoint(0.5f, 0f), new ZonePoint(0.5f, 1f),
+                        new ZonePoint(0f, 1f))),
+                new AlertZone("right", List.of(new ZonePoint(0.5f, 0f), new ZonePoint(1f, 0f), new ZonePoint(1f, 1f),
+                        new ZonePoint(0.5f, 1f))))).build());
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            send(frame("hall", sequence, face(100, 240, 100, 0.99f)));
+        }
+        assertThat(single().getZone()).isEqualTo("left");
+        for (long sequence = 4; sequence <= 6; sequence++) {
+            send(frame("hall", sequence, face(100, 240, 100, 0.99f), face(500, 240, 100, 0.99f)));
+        }
+        assertThat(single().getZone()).isEqualTo("right");
+    }
+
+    @Test
+    void aCamerasOwnRulesOverrideTheDefaultsAndOthersKeepThem() {
+        configure("door", AlertRules.newBuilder().setPresentFrames(1).setWindowFrames(1).setMinScore(0.5f)
+                .setGoneAfterMillis(1000L).build());
+        send(frame("door", 1, face(320, 240, 100, 0.6f)));
+        assertThat(single().getType()).isEqualTo(AlertType.FACE_PRESENT);
+        send(frame("door", 6));
+        assertThat(single().getType()).as("1 s after the face").isEqualTo(AlertType.FACE_GONE);
+
+        send(frame("hall", 1, face(320, 240, 100, 0.99f)));
+        assertThat(alerts.isEmpty()).as("hall keeps 3 of 5").isTrue();
+        send(frame("hall", 2, face(320, 240, 100, 0.6f)));
+        send(frame("hall", 3, face(320, 240, 100, 0.99f)));
+        assertThat(alerts.isEmpty()).as("hall keeps the 0.9 score").isTrue();
+    }
+
+    @Test
+    void invalidCameraRulesFallBackToTheDefaults() {
+        configure("door", AlertRules.newBuilder().setPresentFrames(9).setWindowFrames(5).build());
+        send(frame("door", 1, clearFace()));
+        send(frame("door", 2, clearFace()));
+        send(frame("door", 3, clearFace()));
+        assertThat(single().getType()).isEqualTo(AlertType.FACE_PRESENT);
+    }
+
+    @Test
+    void aCameraGoingDownAndComingBackRaisesOneAlertEach() {
+        status("door", CameraState.CONNECTING, null, 0);
+        status("door", CameraState.STREAMING, null, 1);
+        assertThat(alerts.isEmpty()).isTrue();
+
+        status("door", CameraState.DOWN, "stalled: no frame for 10 s from rtsp://cam/1", 2);
+        Alert down = single();
+        assertThat(down.getType()).isEqualTo(AlertType.CAMERA_DOWN);
+        assertThat(down.getReason()).isEqualTo("stalled: no frame for 10 s from rtsp://cam/1");
+        assertThat(down.getTime()).isEqualTo(AlertFrames.START.plusSeconds(2));
+        assertThat(down.getBestFace()).isNull();
+        status("door", CameraState.DOWN, "still stalled", 3);
+        status("door", CameraState.CONNECTING, null, 4);
+        assertThat(alerts.isEmpty()).as("down is reported again while it lasts").isTrue();
+
+        status("door", CameraState.STREAMING, null, 5);
+        Alert up = single();
+        assertThat(up.getType()).isEqualTo(AlertType.CAMERA_UP);
+        assertThat(up.getReason()).isNull();
+        assertThat(up.getAlertId()).isNotEqualTo(down.getAlertId());
+        status("door", CameraState.STREAMING, null, 6);
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aStoppedCameraIsForgottenAndCameraDownAlertsCanBeSwitchedOff() {
+        status("door", CameraState.DOWN, "refused", 1);
+        single();
+        status("door", CameraState.STOPPED, null, 2);
+        status("door", CameraState.STREAMING, null, 3);
+        assertThat(alerts.isEmpty()).as("no CAMERA_UP for a camera that was stopped").isTrue();
+
+        configure("hall", AlertRules.newBuilder().setCameraDown(false).build());
+        status("hall", CameraState.DOWN, "refused", 4);
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    private void send(FaceDetections frame) {
+        faces.pipeInput(frame.getCameraId(), frame, frame.getCaptureTime());
+    }
+
+    private void status(String camera, CameraState state, String reason, int secondsAfterStart) {
+        Instant time = AlertFrames.START.plusSeconds(secondsAfterStart);
+        status.pipeInput(camera, CameraStatus.newBuilder().setCameraId(camera).setState(state).setReason(reason)
+                .setTime(time).build(), time);
+    }
+
+    private void configure(String camera, AlertRules rules) {
+        cameras.pipeInput(camera, CameraConfig.newBuilder().setId(camera).setUrl("rtsp://cam/" + camera)
+                .setAlerts(rules).build());
+    }
+
+    private Alert single() {
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).hasSize(1);
+        return raised.get(0);
+    }
+}
