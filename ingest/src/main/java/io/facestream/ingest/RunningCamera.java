@@ -79,6 +79,7 @@ final class RunningCamera implements CameraGrabber.Events {
         sender.stop();
         senderThread.join(Duration.ofSeconds(10).toMillis());
         enter(CameraState.STOPPED, why);
+        meters.close();
     }
 
     /** Reports the current state again, with fresh figures. */
@@ -130,6 +131,7 @@ final class RunningCamera implements CameraGrabber.Events {
         }
         state = newState;
         reason = redacted;
+        meters.state(newState);
         status.report(camera.id(), newState, redacted, meters);
     }
 }

@@ -10,13 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = {"Runs the sink: stores every event of the faces topic (in batches, each once) "
                 + "in an embedded H2 database, or PostgreSQL when SINK_JDBC_URL is set, and serving "
-                + "the web dashboard at / and the REST API (described at /api/openapi.yaml).",
-                "",
-                "Environment (defaults in brackets): KAFKA_BOOTSTRAP_SERVERS [localhost:9092], KAFKA_CLIENT_*, "
-                        + "SINK_DATA_DIR [data/sink], SINK_JDBC_URL [embedded H2], SINK_JDBC_USER, SINK_JDBC_PASSWORD, "
-                        + "SINK_HTTP_PORT [8080; 0: any free port], SINK_APPLICATION_ID [face-stream-sink], "
-                        + "SINK_HTTP_HOST [0.0.0.0], SINK_API_TOKEN [none: open; else required as Bearer token or "
-                        + "Basic password by all but /api/health]."})
+                + "the web dashboard at / and the REST API (described at /api/openapi.yaml), and Prometheus metrics at "
+                + "/metrics. With SINK_API_TOKEN set, every request but /api/health and /metrics must carry it, as a "
+                + "Bearer token or as the Basic password."})
 final class SinkCommand implements Callable<Integer> {
 
     @Override
