@@ -18,6 +18,13 @@ import picocli.CommandLine.Command;
 public final class FaceStream {
 
     public static void main(String[] args) {
+        String logFormat = System.getenv("LOG_FORMAT");
+        if (logFormat != null && !logFormat.isBlank() && !LogSettings.FORMATS.contains(logFormat)) {
+            // logback.xml picks the appender by this name: any other value would silence every log line.
+            System.err.println("LOG_FORMAT must be one of " + String.join(", ", LogSettings.FORMATS) + ", got '"
+                    + logFormat + "'");
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 
