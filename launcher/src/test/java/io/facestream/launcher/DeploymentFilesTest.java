@@ -151,6 +151,8 @@ class DeploymentFilesTest {
                 continue;
             }
             Service service = Service.of(spec.get("command").get(0).asText());
+            assertThat(spec.at("/build/context").asText()).isEqualTo("..");
+            assertThat(DEPLOY.resolve("..").resolve(spec.at("/build/dockerfile").asText())).isRegularFile();
             Map<String, String> env = textFields(spec.path("environment"));
             env.keySet().forEach(variable -> assertThat(service.reads(variable))
                     .as("compose service %s sets %s", entry.getKey(), variable).isTrue());
