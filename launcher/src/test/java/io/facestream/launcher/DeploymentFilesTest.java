@@ -21,6 +21,7 @@ import io.facestream.worker.WorkerService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -336,11 +338,11 @@ class DeploymentFilesTest {
     @Test
     void overlaysPutWorkersOnGpusOrCpusWithAnAutoscaler() throws IOException {
         JsonNode gpu = documents(DEPLOY.resolve("kubernetes/overlays/gpu/kustomization.yaml")).get(0);
-        assertThat(gpu.at("/images/0/newTag").asText()).isEqualTo(projectVersion() + "-cuda");
         assertThat(gpu.get("components").get(0).asText()).isEqualTo("../../components/keda");
         JsonNode patch = documents(DEPLOY.resolve("kubernetes/overlays/gpu/worker-gpu.yaml")).get(0);
         assertThat(name(patch)).isEqualTo("face-stream-worker");
         JsonNode container = patch.at("/spec/template/spec/containers/0");
+        assertThat(container.get("image").asText()).isEqualTo("face-stream:" + projectVersion() + "-cuda");
         assertThat(container.at("/resources/limits/nvidia.com~1gpu").asInt()).isEqualTo(1);
         container.get("env").forEach(v -> assertThat(Service.WORKER.reads(v.get("name").asText())).isTrue());
         assertThat(container.get("env").findValuesAsText("value")).contains("cuda");
@@ -357,6 +359,41 @@ class DeploymentFilesTest {
                 documents(DEPLOY.resolve("kubernetes/components/hpa/kustomization.yaml")).get(0))) {
             assertThat(kustomization.get("resources")).isNotEmpty();
         }
+    }
+
+    /** Where kubectl is installed, what the cluster would get: every overlay rendered by kustomize. */
+    @Test
+    void everyOverlayRendersWithKustomize() throws Exception {
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: overlays not rendered");
+        for (String overlay : List.of("cpu", "gpu", "cpu-hpa")) {
+            Process kustomize = new ProcessBuilder("kubectl", "kustomize",
+                    DEPLOY.resolve("kubernetes/overlays/" + overlay).toString()).redirectErrorStream(true).start();
+            String rendered = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(kustomize.waitFor()).as(overlay + ": " + rendered).isZero();
+            List<JsonNode> docs;
+            try (var values = YAML.readerFor(JsonNode.class).<JsonNode>readValues(rendered)) {
+                docs = values.readAll();
+            }
+            Map<String, JsonNode> deployments = new HashMap<>();
+            docs.stream().filter(kind("Deployment")).forEach(d -> deployments.put(name(d), d));
+            String version = projectVersion();
+            String workerImage = deployments.get("face-stream-worker").at("/spec/template/spec/containers/0/image").asText();
+            assertThat(workerImage).isEqualTo("face-stream:" + version + (overlay.equals("gpu") ? "-cuda" : ""));
+            for (String other : List.of("face-stream-ingest", "face-stream-sink")) {
+                assertThat(deployments.get(other).at("/spec/template/spec/containers/0/image").asText())
+                        .isEqualTo("face-stream:" + version);
+            }
+            assertThat(deployments.get("face-stream-worker")
+                    .at("/spec/template/spec/containers/0/resources/limits/nvidia.com~1gpu").isMissingNode())
+                    .isEqualTo(!overlay.equals("gpu"));
+            assertThat(docs.stream().filter(kind("ScaledObject").or(kind("HorizontalPodAutoscaler"))).count())
+                    .as(overlay + ": one autoscaler").isEqualTo(1);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     @Test
