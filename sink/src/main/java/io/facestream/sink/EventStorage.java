@@ -139,6 +139,7 @@ final class EventStorage implements AutoCloseable {
                 }
             } catch (SerializationException e) {
                 skipped.incrementAndGet();
+                meters.unreadable();
                 LOG.warn("skipping {}-{}@{}: not a face event ({})", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
             }

@@ -22,12 +22,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sink's Prometheus metrics: events counted once stored, served at /metrics. */
+/** The sink's Prometheus metrics: events counted once stored, unreadable records counted, served at /metrics. */
 class SinkMetricsTest {
     @TempDir
     Path dataDir;
@@ -44,11 +45,17 @@ class SinkMetricsTest {
                 producer.send(new ProducerRecord<>(Topics.FACES, "door", TestEvents.withFaces("door", 1, 2))).get();
                 producer.send(new ProducerRecord<>(Topics.FACES, "door", TestEvents.empty("door", 2))).get();
             }
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                    new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.FACES, "door", "not an event".getBytes())).get();
+            }
             DatabaseStatus status = new DatabaseStatus();
             try (EventStorage storage = new EventStorage(KafkaSettings.of(broker.bootstrapServers()),
                     "metrics-test-" + UUID.randomUUID(), store, status, new SinkMeters(meters))) {
                 storage.start();
-                await().atMost(Duration.ofSeconds(30)).until(() -> store.stats("door").events() == 2);
+                await().atMost(Duration.ofSeconds(30)).until(() -> store.stats("door").events() == 2
+                        && meters.get("facestream.sink.records.unreadable").counter().count() == 1);
             }
 
             Javalin server = new SinkApi(store, status, () -> KafkaStreams.State.RUNNING, () -> null, meters::scrape)
@@ -59,7 +66,8 @@ class SinkMetricsTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-                assertThat(response.body()).contains("facestream_sink_events_stored_total 2.0");
+                assertThat(response.body()).contains("facestream_sink_events_stored_total 2.0",
+                        "facestream_sink_records_unreadable_total 1.0");
             } finally {
                 server.stop();
             }
