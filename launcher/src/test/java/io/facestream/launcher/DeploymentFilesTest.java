@@ -275,6 +275,10 @@ class DeploymentFilesTest {
                 if (volume.has("secret")) {
                     assertThat(secrets).containsKey(volume.at("/secret/secretName").asText());
                 }
+                if (volume.has("persistentVolumeClaim")) {
+                    assertThat(base.stream().filter(kind("PersistentVolumeClaim")).map(DeploymentFilesTest::name))
+                            .contains(volume.at("/persistentVolumeClaim/claimName").asText());
+                }
             });
             if (service.healthPath != null) {
                 int port = Integer.parseInt(env.getOrDefault(service.portVariable, "" + service.defaultPort()));
