@@ -53,9 +53,9 @@ class DeploymentFilesTest {
 
     /**
      * Set in the deployment files for a feature of a branch not merged yet: accepted while the service does
-     * not read it. SINK_API_TOKEN: the sink's API token (dashboard branch); delete it here once merged.
+     * not read it (empty when every branch the files rely on is merged).
      */
-    private static final Set<String> PENDING = Set.of("SINK_API_TOKEN");
+    private static final Set<String> PENDING = Set.of();
     /** Read by the JVM or the image, not by face-stream's configuration. */
     private static final Set<String> RUNTIME = Set.of("JAVA_TOOL_OPTIONS", "JAVA_HOME", "PATH");
 
