@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -32,6 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node Apache Kafka broker (KRaft: one node as broker and controller) running in this
  * process, its data in a folder. For the local run and for tests; a restart keeps data and address.
+ * Optionally it also opens a SASL_SSL listener (SCRAM-SHA-512 over TLS), as a secured production
+ * cluster would, beside the plaintext one it uses for itself.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -41,24 +48,58 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final SaslSslListener secured;
+    private final int securedPort;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort) {
+    /**
+     * A SASL_SSL listener: the broker's TLS key and certificate in a PKCS12 key store, and the SCRAM-SHA-512
+     * users (name to password) it accepts.
+     */
+    public record SaslSslListener(Path keyStore, String keyStorePassword, Map<String, String> users) {
+        public SaslSslListener {
+            users = Map.copyOf(users);
+        }
+
+        @Override
+        public String toString() {
+            return "SaslSslListener[keyStore=" + keyStore + ", users=" + users.keySet() + "]";
+        }
+    }
+
+    private EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, SaslSslListener secured) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.secured = secured;
+        this.securedPort = secured == null ? -1 : freePort();
     }
 
     /** Starts a broker on 127.0.0.1:{@code port} (0: a free port), formatting {@code dataDir} on first use. */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port == 0 ? freePort() : port, freePort());
+        return start(dataDir, port, null);
+    }
+
+    /** Starts a broker that also serves {@code secured} clients on {@link #saslSslBootstrapServers()}. */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, SaslSslListener secured) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port == 0 ? freePort() : port, freePort(),
+                secured);
         broker.startServer();
-        log.info("Kafka broker ready at {} (data in {})", broker.bootstrapServers(), dataDir);
+        log.info("Kafka broker ready at {}{} (data in {})", broker.bootstrapServers(),
+                secured == null ? "" : " and SASL_SSL " + broker.saslSslBootstrapServers(), dataDir);
         return broker;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL_SSL listener's address. */
+    public String saslSslBootstrapServers() {
+        if (secured == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        return "127.0.0.1:" + securedPort;
     }
 
     /** Creates the topics that do not exist yet. */
@@ -104,6 +145,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(KafkaConfig.fromProps(config(logDir)), Time.SYSTEM);
         server.startup();
         awaitReady();
+        if (secured != null) {
+            createScramUsers();
+        }
+    }
+
+    /** SCRAM credentials live in the cluster metadata: they are added through the plaintext listener. */
+    private void createScramUsers() {
+        List<UserScramCredentialAlteration> users = secured.users().entrySet().stream()
+                .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.getKey(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), user.getValue()))
+                .toList();
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS).size() < users.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("SCRAM users did not appear within " + READY_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding SCRAM users", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add SCRAM users: " + e.getMessage(), e);
+        }
     }
 
     private Properties config(Path logDir) {
@@ -129,14 +196,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    /** Where clients and the controller connect; the one place to add another (e.g. SASL_SSL) listener. */
+    /** Where clients and the controller connect: plaintext, and SASL_SSL when asked for. */
     private Map<String, String> listeners() {
-        return Map.of(
-                "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names", "CONTROLLER",
-                "inter.broker.listener.name", "PLAINTEXT",
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        Map<String, String> p = new HashMap<>();
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        if (secured == null) {
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            return p;
+        }
+        String saslSsl = "SASL_SSL://127.0.0.1:" + securedPort;
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + saslSsl + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + "," + saslSsl);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
+        String prefix = "listener.name.sasl_ssl.";
+        p.put(prefix + "sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        // The broker's side of SCRAM needs a login module but no options: users are in the cluster metadata.
+        p.put(prefix + "scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put(prefix + "ssl.keystore.type", "PKCS12");
+        p.put(prefix + "ssl.keystore.location", secured.keyStore().toAbsolutePath().toString());
+        p.put(prefix + "ssl.keystore.password", secured.keyStorePassword());
+        p.put(prefix + "ssl.key.password", secured.keyStorePassword());
+        return p;
     }
 
     private void formatIfNew(Path logDir) {

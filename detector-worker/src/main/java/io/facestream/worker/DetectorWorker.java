@@ -47,6 +47,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One detector worker: consumes frames as a member of the workers' consumer group, detects faces in
@@ -200,8 +201,11 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.warn("worker {}: frame at {}-{}@{} goes to {}: {}", config.workerId(), record.topic(), record.partition(),
-                record.offset(), Topics.dlq(record.topic()), reason);
+        // The key is the camera id (the frame itself may not be readable): a field of JSON logs.
+        try (MDC.MDCCloseable camera = MDC.putCloseable("camera", String.valueOf(record.key()))) {
+            log.warn("worker {}: frame at {}-{}@{} goes to {}: {}", config.workerId(), record.topic(),
+                    record.partition(), record.offset(), Topics.dlq(record.topic()), reason);
+        }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dlq.reason", utf8(reason));
         headers.add("dlq.source", utf8(record.topic() + "-" + record.partition() + "@" + record.offset()));

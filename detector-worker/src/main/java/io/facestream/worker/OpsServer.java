@@ -26,8 +26,8 @@ final class OpsServer implements AutoCloseable {
     static OpsServer start(int port, List<DetectorWorker> workers, PrometheusMeterRegistry registry) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-            server.createContext("/health", exchange -> health(exchange, workers));
-            server.createContext("/metrics", exchange -> respond(exchange, 200,
+            server.createContext(WorkerService.HEALTH_PATH, exchange -> health(exchange, workers));
+            server.createContext(WorkerService.METRICS_PATH, exchange -> respond(exchange, 200,
                     "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
             server.setExecutor(Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "worker-http");

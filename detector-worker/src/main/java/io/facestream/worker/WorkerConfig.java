@@ -2,7 +2,9 @@ package io.facestream.worker;
 
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
+import io.facestream.schemas.EnvironmentVariable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +24,20 @@ import java.util.Map;
  */
 public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Duration maxBatchWait,
                            Duration maxFrameAge, int decodeThreads, int httpPort, DetectorOptions detector) {
+
+    /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
+    public static final List<EnvironmentVariable> VARIABLES = List.of(
+            new EnvironmentVariable("WORKER_ID", "host-pid", "names the worker in events and its transactional id; unique"),
+            new EnvironmentVariable("WORKER_GROUP_ID", "face-stream-detectors", "consumer group the workers share frames in"),
+            new EnvironmentVariable("WORKER_MAX_BATCH", "8", "most frames detected together"),
+            new EnvironmentVariable("WORKER_MAX_BATCH_WAIT_MS", "0", "longest wait for a batch to fill; 0: what one poll returns"),
+            new EnvironmentVariable("WORKER_MAX_FRAME_AGE_MS", "10000", "older frames get a skipped-stale event; 0: never"),
+            new EnvironmentVariable("WORKER_DECODE_THREADS", "cores", "threads decoding JPEGs"),
+            new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
+            new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
+            new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
+            new EnvironmentVariable("DETECTOR_THREADS", "cores", "CPU threads per network run"),
+            new EnvironmentVariable("DETECTOR_PROVIDER", "auto", "auto, cpu or cuda"));
 
     public static WorkerConfig fromEnvironment() {
         return fromEnvironment(System.getenv());

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The worker's Prometheus metrics: frames in and out, dead letters, batch sizes, stage latencies, lag. */
-final class WorkerMetrics {
+public final class WorkerMetrics {
     private final Counter framesIn;
     private final Map<DetectionStatus, Counter> eventsOut = new EnumMap<>(DetectionStatus.class);
     private final Counter deadLetters;
@@ -24,7 +24,7 @@ final class WorkerMetrics {
     private final Timer batchLatency;
     private final AtomicLong lag = new AtomicLong();
 
-    WorkerMetrics(MeterRegistry registry) {
+    public WorkerMetrics(MeterRegistry registry) {
         framesIn = Counter.builder("facestream.worker.frames.in").description("Frames consumed").register(registry);
         for (DetectionStatus status : DetectionStatus.values()) {
             eventsOut.put(status, Counter.builder("facestream.worker.events.out")

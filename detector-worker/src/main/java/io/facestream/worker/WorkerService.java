@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerService.class);
+    /** Served on WORKER_HTTP_PORT: 200 while every worker loop runs, else 503 (liveness and readiness). */
+    public static final String HEALTH_PATH = "/health";
+    /** Served on WORKER_HTTP_PORT: Prometheus text format. */
+    public static final String METRICS_PATH = "/metrics";
 
     private final FaceDetector detector;
     private final List<DetectorWorker> workers;

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Moves one camera's frames from its {@link FreshestFrameQueue} to the {@code frames} topic, numbering
@@ -89,13 +90,20 @@ final class FrameSender implements Runnable {
                     meters.sent();
                 } else {
                     meters.dropped();
-                    log.warn("camera {}: frame {} not delivered: {}", cameraId, record.getSequence(), error.toString());
+                    // Runs on the producer's thread: the camera and the frame go into the log line's MDC here.
+                    try (MDC.MDCCloseable camera = MDC.putCloseable("camera", cameraId);
+                         MDC.MDCCloseable sequence = MDC.putCloseable("sequence", Long.toString(record.getSequence()))) {
+                        log.warn("camera {}: frame {} not delivered: {}", cameraId, record.getSequence(),
+                                error.toString());
+                    }
                 }
             });
         } catch (RuntimeException e) {
             inFlight.release();
             meters.dropped();
-            log.warn("camera {}: frame {} not sent: {}", cameraId, record.getSequence(), e.toString());
+            try (MDC.MDCCloseable sequence = MDC.putCloseable("sequence", Long.toString(record.getSequence()))) {
+                log.warn("camera {}: frame {} not sent: {}", cameraId, record.getSequence(), e.toString());
+            }
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.EnvironmentVariable;
 import io.facestream.schemas.KafkaSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +22,24 @@ import java.util.Optional;
  * @param statusInterval INGEST_STATUS_INTERVAL_MS: how often a streaming camera reports (default 5000)
  * @param backoffInitial INGEST_BACKOFF_INITIAL_MS: first reconnect delay (default 500)
  * @param backoffMax     INGEST_BACKOFF_MAX_MS: longest reconnect delay (default 30000)
+ * @param httpPort       INGEST_HTTP_PORT: port of /health and /metrics of the ingest command (default 8082; 0: none)
  * @param kafka          KAFKA_BOOTSTRAP_SERVERS and KAFKA_CLIENT_* (see {@link KafkaSettings})
  */
 public record IngestConfig(String instanceId, Optional<Path> camerasFile, String groupId, int queueSize,
                            int maxInFlight, Duration statusInterval, Duration backoffInitial, Duration backoffMax,
-                           KafkaSettings kafka) {
+                           int httpPort, KafkaSettings kafka) {
+
+    /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
+    public static final List<EnvironmentVariable> VARIABLES = List.of(
+            new EnvironmentVariable("INGEST_CAMERAS_FILE", "", "YAML camera list published to the cameras topic at start"),
+            new EnvironmentVariable("INGEST_INSTANCE_ID", "host-pid", "this instance's name in camera status events"),
+            new EnvironmentVariable("INGEST_GROUP_ID", "face-stream-ingest", "consumer group the instances share cameras in"),
+            new EnvironmentVariable("INGEST_QUEUE_SIZE", "4", "frames kept per camera while Kafka is slower (1-1000)"),
+            new EnvironmentVariable("INGEST_MAX_IN_FLIGHT", "8", "unacknowledged frames per camera (1-1000)"),
+            new EnvironmentVariable("INGEST_STATUS_INTERVAL_MS", "5000", "how often a streaming camera reports"),
+            new EnvironmentVariable("INGEST_BACKOFF_INITIAL_MS", "500", "first reconnect delay"),
+            new EnvironmentVariable("INGEST_BACKOFF_MAX_MS", "30000", "longest reconnect delay"),
+            new EnvironmentVariable("INGEST_HTTP_PORT", "8082", "port of /health and /metrics; 0: none"));
 
     public IngestConfig {
         require(instanceId != null && !instanceId.isBlank(), "INGEST_INSTANCE_ID", "a non-empty name");
@@ -33,6 +48,7 @@ public record IngestConfig(String instanceId, Optional<Path> camerasFile, String
         require(maxInFlight >= 1 && maxInFlight <= 1000, "INGEST_MAX_IN_FLIGHT", "a whole number from 1 to 1000");
         require(statusInterval.toMillis() >= 100, "INGEST_STATUS_INTERVAL_MS", "milliseconds, at least 100");
         require(backoffInitial.toMillis() >= 10, "INGEST_BACKOFF_INITIAL_MS", "milliseconds, at least 10");
+        require(httpPort >= 0 && httpPort <= 65535, "INGEST_HTTP_PORT", "a port from 0 (none) to 65535");
         require(backoffMax.compareTo(backoffInitial) >= 0, "INGEST_BACKOFF_MAX_MS",
                 "milliseconds, at least INGEST_BACKOFF_INITIAL_MS (" + backoffInitial.toMillis() + ")");
     }
@@ -52,6 +68,7 @@ public record IngestConfig(String instanceId, Optional<Path> camerasFile, String
                 Duration.ofMillis(number(env, "INGEST_STATUS_INTERVAL_MS", 5000, "milliseconds, at least 100")),
                 Duration.ofMillis(number(env, "INGEST_BACKOFF_INITIAL_MS", 500, "milliseconds, at least 10")),
                 Duration.ofMillis(number(env, "INGEST_BACKOFF_MAX_MS", 30_000, "milliseconds")),
+                (int) number(env, "INGEST_HTTP_PORT", 8082, "a port from 0 (none) to 65535"),
                 KafkaSettings.fromEnvironment(env));
     }
 
@@ -62,27 +79,27 @@ public record IngestConfig(String instanceId, Optional<Path> camerasFile, String
 
     public IngestConfig withInstanceId(String id) {
         return new IngestConfig(id, camerasFile, groupId, queueSize, maxInFlight, statusInterval, backoffInitial,
-                backoffMax, kafka);
+                backoffMax, httpPort, kafka);
     }
 
     public IngestConfig withGroupId(String group) {
         return new IngestConfig(instanceId, camerasFile, group, queueSize, maxInFlight, statusInterval, backoffInitial,
-                backoffMax, kafka);
+                backoffMax, httpPort, kafka);
     }
 
     public IngestConfig withCamerasFile(Path file) {
         return new IngestConfig(instanceId, Optional.ofNullable(file), groupId, queueSize, maxInFlight, statusInterval,
-                backoffInitial, backoffMax, kafka);
+                backoffInitial, backoffMax, httpPort, kafka);
     }
 
     public IngestConfig withStatusInterval(Duration interval) {
         return new IngestConfig(instanceId, camerasFile, groupId, queueSize, maxInFlight, interval, backoffInitial,
-                backoffMax, kafka);
+                backoffMax, httpPort, kafka);
     }
 
     public IngestConfig withBackoff(Duration initial, Duration max) {
         return new IngestConfig(instanceId, camerasFile, groupId, queueSize, maxInFlight, statusInterval, initial,
-                max, kafka);
+                max, httpPort, kafka);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {

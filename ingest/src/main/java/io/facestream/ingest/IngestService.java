@@ -121,6 +121,11 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #run()} has started and not ended: the instance is in its group, or joining it. */
+    public boolean isRunning() {
+        return started && !closing && finished.getCount() > 0;
+    }
+
     /** The ids of the cameras this instance runs now. */
     public Set<String> runningCameraIds() {
         RunningCameras current = running;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A camera running on this instance: its grabber thread, its freshest-frame queue and its sender
@@ -37,12 +38,20 @@ final class RunningCamera implements CameraGrabber.Events {
         this.grabber = new CameraGrabber(camera, new Backoff(config.backoffInitial(), config.backoffMax()), this);
         this.sender = new FrameSender(camera.id(), queue, frames, config.maxInFlight(), meters,
                 FrameSender.firstSequenceAt(Instant.now()));
-        this.grabberThread = new Thread(grabber, "grabber-" + camera.id());
-        this.senderThread = new Thread(sender, "sender-" + camera.id());
+        this.grabberThread = new Thread(withCameraInLogs(grabber), "grabber-" + camera.id());
+        this.senderThread = new Thread(withCameraInLogs(sender), "sender-" + camera.id());
     }
 
     Camera camera() {
         return camera;
+    }
+
+    /** Every log line of the camera's threads carries its id (MDC "camera", a field of JSON logs). */
+    private Runnable withCameraInLogs(Runnable task) {
+        return () -> {
+            MDC.put("camera", camera.id());
+            task.run();
+        };
     }
 
     CameraState state() {
@@ -79,6 +88,7 @@ final class RunningCamera implements CameraGrabber.Events {
         sender.stop();
         senderThread.join(Duration.ofSeconds(10).toMillis());
         enter(CameraState.STOPPED, why);
+        meters.close();
     }
 
     /** Reports the current state again, with fresh figures. */
@@ -130,6 +140,7 @@ final class RunningCamera implements CameraGrabber.Events {
         }
         state = newState;
         reason = redacted;
+        meters.state(newState);
         status.report(camera.id(), newState, redacted, meters);
     }
 }

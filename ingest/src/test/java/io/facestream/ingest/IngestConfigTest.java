@@ -27,10 +27,10 @@ class IngestConfigTest {
                 "INGEST_INSTANCE_ID", "ingest-a", "INGEST_CAMERAS_FILE", "/etc/cameras.yaml",
                 "INGEST_GROUP_ID", "site-1", "INGEST_QUEUE_SIZE", "2", "INGEST_MAX_IN_FLIGHT", "3",
                 "INGEST_STATUS_INTERVAL_MS", "1000", "INGEST_BACKOFF_INITIAL_MS", "100",
-                "INGEST_BACKOFF_MAX_MS", "5000", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"));
+                "INGEST_BACKOFF_MAX_MS", "5000", "INGEST_HTTP_PORT", "9100", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"));
         assertThat(config).isEqualTo(new IngestConfig("ingest-a", java.util.Optional.of(Path.of("/etc/cameras.yaml")),
                 "site-1", 2, 3, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5),
-                config.kafka()));
+                9100, config.kafka()));
         assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka:9092");
     }
 

@@ -41,7 +41,7 @@ class SlowKafkaTest {
         for (int n = 0; n < 10; n++) {
             camera.sampled(frame(n));
         }
-        assertThat(counter("ingest.frames.dropped")).isEqualTo(6);
+        assertThat(counter("facestream.ingest.frames.dropped")).isEqualTo(6);
 
         FrameSender sender = new FrameSender("slow-cam", queueOf(camera), frames, 8, meters(camera), 0);
         Thread thread = new Thread(sender);
@@ -57,7 +57,7 @@ class SlowKafkaTest {
         assertThat(sent.stream().map(Frame::getSequence).toList()).containsExactly(0L, 1L, 2L, 3L);
         // The freshest four frames survived.
         assertThat(sent.stream().map(f -> f.getCaptureTime().toEpochMilli()).toList()).containsExactly(6L, 7L, 8L, 9L);
-        assertThat(counter("ingest.frames.sent")).isEqualTo(4);
+        assertThat(counter("facestream.ingest.frames.sent")).isEqualTo(4);
     }
 
     private static FreshestFrameQueue<EncodedFrame> queueOf(RunningCamera camera) {

@@ -2,7 +2,9 @@ package io.facestream.launcher;
 
 import io.facestream.ingest.IngestConfig;
 import io.facestream.ingest.IngestService;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.facestream.ingest.IngestOpsServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,12 +18,7 @@ import picocli.CommandLine.Option;
                 + "cameras to the frames topic.",
                 "",
                 "Camera file (YAML): a list of entries with id and url (required), fps [5], maxWidth, maxHeight, "
-                        + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], enabled [true].",
-                "",
-                "Environment (defaults in brackets): KAFKA_BOOTSTRAP_SERVERS [localhost:9092], KAFKA_CLIENT_*, "
-                        + "INGEST_CAMERAS_FILE, INGEST_INSTANCE_ID [host-pid], INGEST_GROUP_ID [face-stream-ingest], "
-                        + "INGEST_QUEUE_SIZE [4], INGEST_MAX_IN_FLIGHT [8], INGEST_STATUS_INTERVAL_MS [5000], "
-                        + "INGEST_BACKOFF_INITIAL_MS [500], INGEST_BACKOFF_MAX_MS [30000]."})
+                        + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], enabled [true]."})
 final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--cameras-file", paramLabel = "FILE", description = "YAML camera list (overrides INGEST_CAMERAS_FILE).")
@@ -33,8 +30,15 @@ final class IngestCommand implements Callable<Integer> {
         if (camerasFile != null) {
             config = config.withCamerasFile(camerasFile);
         }
-        IngestService ingest = new IngestService(config, List.of(), new SimpleMeterRegistry());
-        Runtime.getRuntime().addShutdownHook(new Thread(ingest::close, "ingest-shutdown"));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestService ingest = new IngestService(config, List.of(), registry);
+        IngestOpsServer ops = config.httpPort() > 0 ? IngestOpsServer.start(config.httpPort(), ingest, registry) : null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ingest.close();
+            if (ops != null) {
+                ops.close();
+            }
+        }, "ingest-shutdown"));
         ingest.run();
         return 0;
     }

@@ -11,14 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code face-stream worker}: a detector worker against a Kafka cluster, configured by the environment. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs detector workers: consumes the frames topic as a consumer group, detects faces in "
-                + "batches and publishes one face event per frame (exactly once for read_committed readers).",
-                "",
-                "Environment (defaults in brackets): KAFKA_BOOTSTRAP_SERVERS [localhost:9092], KAFKA_CLIENT_* "
-                        + "(client properties, e.g. KAFKA_CLIENT_SECURITY_PROTOCOL), WORKER_ID [host-pid], "
-                        + "WORKER_GROUP_ID [face-stream-detectors], WORKER_MAX_BATCH [8], WORKER_MAX_BATCH_WAIT_MS [0], "
-                        + "WORKER_MAX_FRAME_AGE_MS [10000; 0: never stale], WORKER_DECODE_THREADS [cores], "
-                        + "WORKER_HTTP_PORT [8081; 0: none] (/health, /metrics), DETECTOR_MIN_FACE_SIZE [20], "
-                        + "DETECTOR_MAX_INPUT_SIDE [1920], DETECTOR_THREADS [cores], DETECTOR_PROVIDER [auto|cpu|cuda]."})
+                + "batches and publishes one face event per frame (exactly once for read_committed readers)."})
 final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", description = "Workers in this process, sharing one detector "

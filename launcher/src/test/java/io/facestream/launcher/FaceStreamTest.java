@@ -9,7 +9,7 @@ class FaceStreamTest {
     @Test
     void everySubcommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"local", "--help"}, {"ingest", "--help"},
-                {"worker", "--help"}, {"sink", "--help"}, {"detect", "--help"}, {"bench", "--help"}, {"bench", "cascade", "--help"},
+                {"worker", "--help"}, {"sink", "--help"}, {"topics", "--help"}, {"detect", "--help"}, {"bench", "--help"}, {"bench", "cascade", "--help"},
                 {"bench", "pipeline", "--help"}, {"convert-models", "--help"}}) {
             DetectCommandTest.Run run = DetectCommandTest.run(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();

@@ -13,7 +13,12 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * {@code KAFKA_CLIENT_SECURITY_PROTOCOL=SASL_SSL} becomes {@code security.protocol=SASL_SSL}.
  */
 public record KafkaSettings(String bootstrapServers, Map<String, String> clientProperties) {
-    private static final String CLIENT_PREFIX = "KAFKA_CLIENT_";
+    public static final String CLIENT_PREFIX = "KAFKA_CLIENT_";
+    /** The variables {@link #fromEnvironment(Map)} reads. */
+    public static final List<EnvironmentVariable> VARIABLES = List.of(
+            new EnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", "the Kafka cluster, host:port,..."),
+            new EnvironmentVariable(CLIENT_PREFIX + "*", "", "client properties: KAFKA_CLIENT_SASL_MECHANISM is "
+                    + "sasl.mechanism; secrets are never printed"));
     private static final List<String> SECRET_WORDS = List.of("password", "jaas", "secret", "key");
 
     public KafkaSettings {

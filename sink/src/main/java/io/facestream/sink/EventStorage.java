@@ -49,7 +49,13 @@ final class EventStorage implements AutoCloseable {
     private volatile boolean retrying;
     private volatile Throwable failure;
 
+    private final SinkMeters meters;
+
     EventStorage(KafkaSettings kafka, String groupId, EventStore store, DatabaseStatus status) {
+        this(kafka, groupId, store, status, SinkMeters.unread());
+    }
+
+    EventStorage(KafkaSettings kafka, String groupId, EventStore store, DatabaseStatus status, SinkMeters meters) {
         Map<String, Object> config = new HashMap<>(kafka.consumerConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -59,6 +65,7 @@ final class EventStorage implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.store = store;
         this.status = status;
+        this.meters = meters;
     }
 
     void start() {
@@ -132,6 +139,7 @@ final class EventStorage implements AutoCloseable {
                 }
             } catch (SerializationException e) {
                 skipped.incrementAndGet();
+                meters.unreadable();
                 LOG.warn("skipping {}-{}@{}: not a face event ({})", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
             }
@@ -150,6 +158,7 @@ final class EventStorage implements AutoCloseable {
                     retrying = false;
                 }
                 status.writeSucceeded();
+                meters.stored(events.size());
                 return;
             } catch (StorageUnavailableException e) {
                 status.writeFailed(e.getMessage());

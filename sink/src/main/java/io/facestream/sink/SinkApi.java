@@ -22,16 +22,20 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The REST API: {@code GET /api/events}, {@code GET /api/cameras/{id}/stats}, {@code GET /api/health}. Times are
- * ISO-8601 instants.
+ * The REST API: {@code GET /api/events}, {@code GET /api/cameras/{id}/stats}, {@code GET /api/health}, and
+ * {@code GET /metrics} (Prometheus text format). Times are ISO-8601 instants.
  */
 public final class SinkApi {
     static final int DEFAULT_LIMIT = 100;
+    /** 200 while the database, the Streams application and the event storage are up, else 503 with the reason. */
+    public static final String HEALTH_PATH = "/api/health";
+    public static final String METRICS_PATH = "/metrics";
 
     private final EventStore store;
     private final DatabaseStatus database;
     private final Supplier<KafkaStreams.State> streamsState;
     private final Supplier<Throwable> storageFailure;
+    private final Supplier<String> metrics;
     private final List<Consumer<RoutesConfig>> moreRoutes = new ArrayList<>();
 
     /**
@@ -39,10 +43,17 @@ public final class SinkApi {
      */
     public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState,
                    Supplier<Throwable> storageFailure) {
+        this(store, database, streamsState, storageFailure, () -> "");
+    }
+
+    /** With {@code metrics} giving the text served at /metrics. */
+    public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState,
+                   Supplier<Throwable> storageFailure, Supplier<String> metrics) {
         this.store = store;
         this.database = database;
         this.streamsState = streamsState;
         this.storageFailure = storageFailure;
+        this.metrics = metrics;
     }
 
     /** Adds routes that other parts of the sink serve (such as crops and deletion). */
@@ -65,7 +76,9 @@ public final class SinkApi {
             config.startup.showJavalinBanner = false;
             config.routes.get("/api/events", this::events);
             config.routes.get("/api/cameras/{id}/stats", ctx -> ctx.json(store.stats(ctx.pathParam("id"))));
-            config.routes.get("/api/health", this::health);
+            config.routes.get(HEALTH_PATH, this::health);
+            config.routes.get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.get()));
             moreRoutes.forEach(routes -> routes.accept(config.routes));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));

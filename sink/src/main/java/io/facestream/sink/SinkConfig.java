@@ -1,10 +1,13 @@
 package io.facestream.sink;
 
+import io.facestream.schemas.EnvironmentVariable;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.sink.alerts.AlertSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The sink's settings, from the environment; every one has a default that works for the local run.
@@ -27,6 +30,24 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                          String applicationId, int retentionDays, KafkaSettings kafka, String httpHost,
                          Optional<String> apiToken, AlertSettings alerts) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
+
+    /** The sink's own variables, with their defaults; {@link #variables()} adds the alerts'. */
+    private static final List<EnvironmentVariable> VARIABLES = List.of(
+            new EnvironmentVariable("SINK_DATA_DIR", "data/sink", "embedded database, face crops and Kafka Streams state"),
+            new EnvironmentVariable("SINK_JDBC_URL", "embedded H2", "a jdbc:postgresql: URL"),
+            new EnvironmentVariable("SINK_JDBC_USER", "", "database user"),
+            new EnvironmentVariable("SINK_JDBC_PASSWORD", "", "database password; never printed"),
+            new EnvironmentVariable("SINK_HTTP_PORT", "8080", "port of the REST API, /api/health and /metrics; 0: any free port"),
+            new EnvironmentVariable("SINK_APPLICATION_ID", "face-stream-sink", "the Kafka Streams application id"),
+            new EnvironmentVariable("SINK_RETENTION_DAYS", "30", "days events and their crops are kept (1-36500)"),
+            new EnvironmentVariable("SINK_HTTP_HOST", "0.0.0.0", "address the HTTP server listens on"),
+            new EnvironmentVariable("SINK_API_TOKEN", "none: open", "token every request but /api/health (and /metrics) "
+                    + "must carry, as Bearer token or Basic password; at least 16 characters; never printed"));
+
+    /** What the sink reads from the environment: its own variables and the alerts'. */
+    public static List<EnvironmentVariable> variables() {
+        return Stream.concat(VARIABLES.stream(), AlertSettings.VARIABLES.stream()).toList();
+    }
 
     public SinkConfig {
         if (httpPort < 0 || httpPort > 65535) {

@@ -30,6 +30,7 @@ public final class SinkService implements AutoCloseable {
 
     private final SinkConfig config;
     private final DatabaseStatus database = new DatabaseStatus();
+    /** The sink's Prometheus metrics, served at /metrics; every part of the sink registers its meters here. */
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private EventStore store;
     private JdbcAlertStore alertStore;
@@ -59,7 +60,8 @@ public final class SinkService implements AutoCloseable {
         if (store == null) {
             store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         }
-        storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, database);
+        storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, database,
+                new SinkMeters(meters));
         storage.start();
         CropStore crops = CropStore.inDataDir(config.dataDir());
         DataEraser eraser = new DataEraser(store, crops);
@@ -76,7 +78,7 @@ public final class SinkService implements AutoCloseable {
         alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
                 config.alerts(), new AlertMetrics(meters));
         web = SinkWeb.start(config.kafka(), config.apiToken());
-        server = new SinkApi(store, database, streams::state, storage::failure)
+        server = new SinkApi(store, database, streams::state, storage::failure, meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
                 .buildServer(web::routes).start(config.httpHost(), config.httpPort());
         LOG.info("sink dashboard on http://{}:{}/ (API: /api/openapi.yaml; {})", displayHost(), server.port(),

@@ -1,5 +1,6 @@
 package io.facestream.sink.alerts;
 
+import io.facestream.schemas.EnvironmentVariable;
 import io.facestream.sink.SinkConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,6 +34,26 @@ import java.util.Optional;
 public record AlertSettings(AlertRule defaultRule, Duration silence, Optional<URI> webhookUrl, String webhookSecret, int webhookAttempts,
                             Duration webhookBackoff, Duration webhookTimeout, Optional<String> mqttUrl, String mqttUser,
                             String mqttPassword, String mqttTopicPrefix) {
+
+    /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
+    public static final List<EnvironmentVariable> VARIABLES = List.of(
+            new EnvironmentVariable("SINK_ALERT_MIN_SCORE", "0.9", "a face counts for alerts from this score"),
+            new EnvironmentVariable("SINK_ALERT_MIN_FACE_SIZE", "40", "... and this many pixels on its box's shorter side"),
+            new EnvironmentVariable("SINK_ALERT_PRESENT_FRAMES", "3", "FACE_PRESENT when this many of the last n frames"),
+            new EnvironmentVariable("SINK_ALERT_WINDOW_FRAMES", "5", "... (n, at most 64) hold a face that counts"),
+            new EnvironmentVariable("SINK_ALERT_GONE_AFTER_MS", "3000", "FACE_GONE after this long without one"),
+            new EnvironmentVariable("SINK_ALERT_SILENCE_MS", "10000", "FACE_GONE by the wall clock after this long "
+                    + "without any frame"),
+            new EnvironmentVariable("SINK_WEBHOOK_URL", "none", "POST each alert as JSON here"),
+            new EnvironmentVariable("SINK_WEBHOOK_SECRET", "none", "HMAC-SHA256 key of X-FaceStream-Signature; never "
+                    + "printed"),
+            new EnvironmentVariable("SINK_WEBHOOK_MAX_ATTEMPTS", "5", "attempts per alert"),
+            new EnvironmentVariable("SINK_WEBHOOK_BACKOFF_MS", "500", "wait after the first failed attempt, doubling"),
+            new EnvironmentVariable("SINK_WEBHOOK_TIMEOUT_MS", "5000", "time one attempt may take"),
+            new EnvironmentVariable("SINK_MQTT_URL", "none", "MQTT broker for alerts, e.g. tcp://host:1883"),
+            new EnvironmentVariable("SINK_MQTT_USER", "", "MQTT user"),
+            new EnvironmentVariable("SINK_MQTT_PASSWORD", "", "MQTT password; never printed"),
+            new EnvironmentVariable("SINK_MQTT_TOPIC_PREFIX", "face-stream/alerts", "alerts go to <prefix>/<cameraId>"));
 
     public AlertSettings {
         if (silence.isNegative()) {

@@ -12,11 +12,13 @@ import java.util.Optional;
 /**
  * Guards the API and the dashboard with {@code SINK_API_TOKEN}: a request needs {@code Authorization: Bearer <token>},
  * or HTTP Basic with the token as the password (any user name), so that a browser asks for it. Without a token
- * configured everything is open (the local run). {@code /api/health} stays open for probes.
+ * configured everything is open (the local run). {@code /api/health} stays open for probes, and {@code /metrics} for
+ * Prometheus (counts and latencies, no events, frames or secrets).
  */
 public final class ApiAccess implements Handler {
     static final String REALM = "face-stream";
     private static final String HEALTH = "/api/health";
+    private static final String METRICS = "/metrics";
 
     private final Optional<byte[]> token;
 
@@ -30,7 +32,8 @@ public final class ApiAccess implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (token.isEmpty() || HEALTH.equals(ctx.path()) || allowed(ctx.header(Header.AUTHORIZATION))) {
+        if (token.isEmpty() || HEALTH.equals(ctx.path()) || METRICS.equals(ctx.path())
+                || allowed(ctx.header(Header.AUTHORIZATION))) {
             return;
         }
         ctx.header(Header.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");

@@ -86,6 +86,11 @@ class DashboardAccessTest {
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
+    @Test
+    void metricsStayOpenForPrometheus() throws Exception {
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (authorization != null) {
