@@ -11,57 +11,53 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The production database: a real PostgreSQL server, {@code 127.0.0.1:5432}, database {@code test}, user postgres
- * (trust auth), or {@code SINK_TEST_POSTGRES_URL}. Each run works in a schema of its own and drops it afterwards.
+ * The production database: a real PostgreSQL server ({@link TestPostgres}). Each run works in a schema of its own and
+ * drops it afterwards.
  */
 class PostgresEventStoreTest extends EventStoreContract {
-    private static final String SERVER = System.getenv().getOrDefault("SINK_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = "postgres";
     private static String schema;
 
     @BeforeAll
-    static void createSchema() {
-        String reason = null;
-        try (Connection connection = DriverManager.getConnection(SERVER + "?connectTimeout=3", USER, "");
-             Statement statement = connection.createStatement()) {
-            schema = "sink_test_" + UUID.randomUUID().toString().replace("-", "");
-            statement.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            reason = e.getMessage();
+    static void createSchema() throws SQLException {
+        if (TestPostgres.server().isEmpty()) {
+            System.out.println("PostgreSQL event store tests DID NOT RUN: " + TestPostgres.whyNot());
         }
-        if (reason != null) {
-            System.out.println("PostgreSQL tests DID NOT RUN: no PostgreSQL server at " + SERVER + " (" + reason + ")");
-        }
-        assumeTrue(reason == null, "PostgreSQL tests did not run: no PostgreSQL server at " + SERVER + " (" + reason + ")");
+        assumeTrue(TestPostgres.server().isPresent(), "PostgreSQL event store tests did not run: " + TestPostgres.whyNot());
+        schema = "sink_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        if (schema == null) {
-            return;
+        if (schema != null) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
         }
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = server().connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
+    }
+
+    private static TestPostgres.Server server() {
+        return TestPostgres.server().orElseThrow();
     }
 
     @Override
     protected EventStore openStore() {
         // Every test starts with empty tables: clear what the previous one stored.
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
+        try {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+            execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return JdbcEventStore.open(SERVER + "?currentSchema=" + schema, USER, "");
+        return JdbcEventStore.open(server().urlOf(schema), server().user(), server().password());
     }
 
     @Override
     protected Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + "?currentSchema=" + schema, USER, "");
+        return DriverManager.getConnection(server().urlOf(schema), server().user(), server().password());
     }
 }

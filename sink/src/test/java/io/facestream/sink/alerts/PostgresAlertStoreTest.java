@@ -2,8 +2,8 @@ package io.facestream.sink.alerts;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.facestream.sink.TestPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -11,51 +11,46 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Alerts in a real PostgreSQL server: {@code 127.0.0.1:5432}, database {@code test}, user postgres (trust auth), or
- * {@code SINK_TEST_POSTGRES_URL}; in a schema of its own, dropped afterwards.
+ * Alerts in a real PostgreSQL server ({@link TestPostgres}), in a schema of its own, dropped afterwards.
  */
 class PostgresAlertStoreTest extends AlertStoreContract {
-    private static final String SERVER = System.getenv().getOrDefault("SINK_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = "postgres";
     private static String schema;
 
     @BeforeAll
-    static void createSchema() {
-        String reason = null;
-        try (Connection connection = DriverManager.getConnection(SERVER + "?connectTimeout=3", USER, "");
-             Statement statement = connection.createStatement()) {
-            schema = "sink_alert_test_" + UUID.randomUUID().toString().replace("-", "");
-            statement.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            reason = e.getMessage();
+    static void createSchema() throws SQLException {
+        if (TestPostgres.server().isEmpty()) {
+            System.out.println("PostgreSQL alert store tests DID NOT RUN: " + TestPostgres.whyNot());
         }
-        if (reason != null) {
-            System.out.println("PostgreSQL alert tests DID NOT RUN: no PostgreSQL server at " + SERVER + " (" + reason + ")");
-        }
-        assumeTrue(reason == null, "no PostgreSQL server at " + SERVER + " (" + reason + ")");
+        assumeTrue(TestPostgres.server().isPresent(), "PostgreSQL alert store tests did not run: " + TestPostgres.whyNot());
+        schema = "sink_alert_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
-        if (schema == null) {
-            return;
+        if (schema != null) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
         }
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = server().connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
+    }
+
+    private static TestPostgres.Server server() {
+        return TestPostgres.server().orElseThrow();
     }
 
     @Override
     protected JdbcAlertStore openStore() {
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
+        try {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+            execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return JdbcAlertStore.open(SERVER + "?currentSchema=" + schema, USER, "");
+        return JdbcAlertStore.open(server().urlOf(schema), server().user(), server().password());
     }
 }
