@@ -5,7 +5,6 @@ import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Landmark;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.flywaydb.core.Flyway;
 
 /**
  * Face events in a relational database: the embedded H2 file database by default, PostgreSQL in production. The
@@ -37,31 +34,15 @@ public final class JdbcEventStore implements EventStore {
             CameraData.timed("events", "capture_time"),
             CameraData.timed("alerts", "alert_time"));
 
-    private final String url;
-    private final Properties credentials = new Properties();
-    private final boolean postgres;
+    private final SinkDatabase database;
 
-    private JdbcEventStore(String url, String user, String password) {
-        this.url = url;
-        this.postgres = url.startsWith("jdbc:postgresql:");
-        if (!user.isEmpty()) {
-            credentials.setProperty("user", user);
-        }
-        if (!password.isEmpty()) {
-            credentials.setProperty("password", password);
-        }
+    private JdbcEventStore(SinkDatabase database) {
+        this.database = database;
     }
 
     /** Opens the database and brings its schema up to date. */
     public static JdbcEventStore open(String url, String user, String password) {
-        JdbcEventStore store = new JdbcEventStore(url, user, password);
-        try {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            throw new StorageUnavailableException("cannot migrate the database schema at " + store.where() + ": "
-                    + e.getMessage(), e);
-        }
-        return store;
+        return new JdbcEventStore(SinkDatabase.open(url, user, password));
     }
 
     /** The embedded H2 database in {@code directory}; it stays open until {@link #close()}. */
@@ -78,7 +59,7 @@ public final class JdbcEventStore implements EventStore {
         Map<String, FaceDetections> unique = new LinkedHashMap<>();
         events.forEach(event -> unique.putIfAbsent(event.getCameraId() + "\u0000" + event.getSequence(), event));
         List<FaceDetections> batch = List.copyOf(unique.values());
-        try (Connection connection = connect()) {
+        try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
                 int[] inserted = insertEvents(connection, batch);
@@ -89,12 +70,12 @@ public final class JdbcEventStore implements EventStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("cannot store " + batch.size() + " event(s)", e);
+            throw database.unavailable("cannot store " + batch.size() + " event(s)", e);
         }
     }
 
     private int[] insertEvents(Connection connection, List<FaceDetections> batch) throws SQLException {
-        String sql = postgres
+        String sql = database.postgres()
                 ? "INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (camera_id, seq) DO NOTHING"
                 : "INSERT INTO events (" + EVENT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
@@ -113,7 +94,7 @@ public final class JdbcEventStore implements EventStore {
                 insert.setString(10, event.getProvider());
                 insert.setString(11, event.getWorkerId());
                 insert.setInt(12, event.getFaces().size());
-                if (!postgres) {
+                if (!database.postgres()) {
                     insert.setString(13, event.getCameraId());
                     insert.setLong(14, event.getSequence());
                 }
@@ -180,7 +161,7 @@ public final class JdbcEventStore implements EventStore {
                 + " ORDER BY capture_time DESC, camera_id, seq DESC LIMIT ? OFFSET ?) e"
                 + " LEFT JOIN faces f ON f.camera_id = e.camera_id AND f.seq = e.seq"
                 + " ORDER BY e.capture_time DESC, e.camera_id, e.seq DESC, f.face_index";
-        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 select.setObject(i + 1, parameters.get(i));
             }
@@ -204,7 +185,7 @@ public final class JdbcEventStore implements EventStore {
             }
             return events;
         } catch (SQLException e) {
-            throw unavailable("cannot read events", e);
+            throw database.unavailable("cannot read events", e);
         }
     }
 
@@ -212,7 +193,7 @@ public final class JdbcEventStore implements EventStore {
     public CameraStats stats(String cameraId) {
         String sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN face_count > 0 THEN 1 ELSE 0 END), 0), MAX(capture_time)"
                 + " FROM events WHERE camera_id = ?";
-        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, cameraId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -220,7 +201,7 @@ public final class JdbcEventStore implements EventStore {
                         lastEventTime(row.getObject(3, OffsetDateTime.class)));
             }
         } catch (SQLException e) {
-            throw unavailable("cannot read statistics of camera " + cameraId, e);
+            throw database.unavailable("cannot read statistics of camera " + cameraId, e);
         }
     }
 
@@ -231,7 +212,7 @@ public final class JdbcEventStore implements EventStore {
         scope.from().map(JdbcEventStore::utc).ifPresent(parameters::add);
         scope.to().map(JdbcEventStore::utc).ifPresent(parameters::add);
         Map<String, Long> deleted = new LinkedHashMap<>();
-        try (Connection connection = connect()) {
+        try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
                 for (CameraData table : CAMERA_DATA) {
@@ -248,45 +229,27 @@ public final class JdbcEventStore implements EventStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("cannot delete events", e);
+            throw database.unavailable("cannot delete events", e);
         }
         return deleted;
     }
 
     @Override
     public void check() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
         } catch (SQLException e) {
-            throw unavailable("database not reachable", e);
+            throw database.unavailable("database not reachable", e);
         }
     }
 
     @Override
     public void close() {
-        if (url.startsWith("jdbc:h2:") && url.contains("DB_CLOSE_DELAY=-1")) {
-            // Kept open between connections (DB_CLOSE_DELAY=-1); closing writes it out and releases the file lock.
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // Already shut down.
-            }
-        }
+        database.shutdown();
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
-    }
 
-    private StorageUnavailableException unavailable(String what, SQLException e) {
-        return new StorageUnavailableException(what + " at " + where() + ": " + e.getMessage(), e);
-    }
 
-    /** The database's kind and host, never its parameters (which may hold a password). */
-    private String where() {
-        int parameters = url.indexOf(postgres ? '?' : ';');
-        return parameters < 0 ? url : url.substring(0, parameters);
-    }
 
     private static Instant lastEventTime(OffsetDateTime time) {
         return time == null ? null : time.toInstant();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facestream.broker.EmbeddedKafkaBroker;
-import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
@@ -65,8 +64,8 @@ class EventStorageTest {
     @Test
     void eventsAreStoredInBatchesAndARedeliveredEventOnce() {
         List<FaceDetections> events = events(1, 60);
-        send(events);
-        send(events.subList(50, 60));
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events);
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events.subList(50, 60));
 
         try (EventStorage storage = storage()) {
             storage.start();
@@ -82,9 +81,9 @@ class EventStorageTest {
         store.down.set(true);
         try (EventStorage storage = storage()) {
             storage.start();
-            send(events(1, 5));
+            TestEvents.sendInOneTransaction(broker.bootstrapServers(), events(1, 5));
             await().atMost(Duration.ofSeconds(30)).until(() -> status.failure().isPresent());
-            send(events(6, 10));
+            TestEvents.sendInOneTransaction(broker.bootstrapServers(), events(6, 10));
             Thread.sleep(1_000);
             assertThat(committedTotal()).isZero();
             assertThat(storage.failure()).isNull();
@@ -95,7 +94,7 @@ class EventStorageTest {
         }
         try (EventStorage restarted = storage()) {
             restarted.start();
-            send(events(11, 11));
+            TestEvents.sendInOneTransaction(broker.bootstrapServers(), events(11, 11));
             await().atMost(Duration.ofSeconds(30)).until(() -> stored() == 11);
         }
         // What was stored after the outage was committed: the restarted storage read only the new event.
@@ -106,10 +105,10 @@ class EventStorageTest {
     void aRestartedStorageResumesWhereTheLastOneCommitted() {
         try (EventStorage first = storage()) {
             first.start();
-            send(events(1, 10));
+            TestEvents.sendInOneTransaction(broker.bootstrapServers(), events(1, 10));
             await().atMost(Duration.ofSeconds(30)).until(() -> stored() == 10);
         }
-        send(events(11, 20));
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events(11, 20));
         try (EventStorage second = storage()) {
             second.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> stored() == 20);
@@ -124,7 +123,7 @@ class EventStorageTest {
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.FACES, camera, "not an event".getBytes())).get();
         }
-        send(events(1, 3));
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events(1, 3));
         try (EventStorage storage = storage()) {
             storage.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> stored() == 3);
@@ -152,18 +151,6 @@ class EventStorageTest {
 
     private long stored() {
         return store.down.get() ? -1 : store.stats(camera).events();
-    }
-
-    private void send(List<FaceDetections> events) {
-        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
-                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
-            producer.commitTransaction();
-        }
     }
 
     private long committedTotal() throws ExecutionException, InterruptedException {

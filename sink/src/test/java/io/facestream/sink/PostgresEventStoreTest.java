@@ -1,12 +1,8 @@
 package io.facestream.sink;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,45 +15,31 @@ class PostgresEventStoreTest extends EventStoreContract {
 
     @BeforeAll
     static void createSchema() throws SQLException {
-        if (TestPostgres.server().isEmpty()) {
-            System.out.println("PostgreSQL event store tests DID NOT RUN: " + TestPostgres.whyNot());
-        }
-        assumeTrue(TestPostgres.server().isPresent(), "PostgreSQL event store tests did not run: " + TestPostgres.whyNot());
-        schema = "sink_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = TestPostgres.createSchema("event store");
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            TestPostgres.drop(schema);
         }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = server().connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static TestPostgres.Server server() {
-        return TestPostgres.server().orElseThrow();
     }
 
     @Override
     protected EventStore openStore() {
         // Every test starts with empty tables: clear what the previous one stored.
         try {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-            execute("CREATE SCHEMA " + schema);
+            TestPostgres.empty(schema);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return JdbcEventStore.open(server().urlOf(schema), server().user(), server().password());
+        TestPostgres.Server server = TestPostgres.server().orElseThrow();
+        return JdbcEventStore.open(server.urlOf(schema), server.user(), server.password());
     }
 
     @Override
     protected Connection connect() throws SQLException {
-        return DriverManager.getConnection(server().urlOf(schema), server().user(), server().password());
+        TestPostgres.Server server = TestPostgres.server().orElseThrow();
+        return DriverManager.getConnection(server.urlOf(schema), server.user(), server.password());
     }
 }

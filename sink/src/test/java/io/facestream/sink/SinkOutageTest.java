@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.broker.EmbeddedKafkaBroker;
-import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
-import io.facestream.schemas.avro.FaceDetections;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +39,7 @@ class SinkOutageTest {
             try (SinkService sink = new SinkService(config, store)) {
                 store.down.set(true);
                 sink.start();
-                send(broker, List.of(TestEvents.withFaces("door", 1, 1), TestEvents.empty("door", 2),
+                TestEvents.sendInOneTransaction(broker.bootstrapServers(), List.of(TestEvents.withFaces("door", 1, 1), TestEvents.empty("door", 2),
                         TestEvents.withFaces("door", 3, 2)));
 
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -66,18 +60,6 @@ class SinkOutageTest {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                         assertThat(sink.streamsState()).isEqualTo(KafkaStreams.State.RUNNING));
             }
-        }
-    }
-
-    private static void send(EmbeddedKafkaBroker broker, List<FaceDetections> events) {
-        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
-                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
-            producer.commitTransaction();
         }
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.broker.EmbeddedKafkaBroker;
-import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
 import java.io.IOException;
@@ -71,9 +70,9 @@ class SinkServiceTest {
             events.add(TestEvents.withFaces("door", sequence, (int) (sequence % 3)));
         }
         events.add(TestEvents.empty("hall", 1));
-        sendInOneTransaction(events);
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events);
         // A worker that retried after a failure publishes some events again; the sink keeps one copy.
-        sendInOneTransaction(events.subList(15, 20));
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events.subList(15, 20));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/events?camera=door&limit=100").size()).isEqualTo(20));
@@ -121,7 +120,7 @@ class SinkServiceTest {
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.FACES, "porch", "not an event".getBytes())).get();
         }
-        sendInOneTransaction(List.of(TestEvents.withFaces("porch", 1, 1)));
+        TestEvents.sendInOneTransaction(broker.bootstrapServers(), List.of(TestEvents.withFaces("porch", 1, 1)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/events?camera=porch").size()).isEqualTo(1));
@@ -132,19 +131,6 @@ class SinkServiceTest {
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value())).isEqualTo("not an event");
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.streamsState() == KafkaStreams.State.RUNNING);
-    }
-
-    private void sendInOneTransaction(List<FaceDetections> events) {
-        AvroSerde<FaceDetections> serde = new AvroSerde<>(FaceDetections.class);
-        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
-                new StringSerializer(), serde.serializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
-            producer.commitTransaction();
-        }
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package io.facestream.sink;
 
+import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
@@ -8,9 +10,15 @@ import io.facestream.schemas.avro.Landmark;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Face events for tests: frame {@code sequence} of a camera, captured {@code sequence} seconds after a fixed start. */
-final class TestEvents {
+public final class TestEvents {
     static final Instant START = Instant.parse("2026-03-01T08:00:00.123Z");
 
     private TestEvents() {
@@ -33,5 +41,18 @@ final class TestEvents {
 
     static FaceDetections empty(String camera, long sequence) {
         return withFaces(camera, sequence, 0);
+    }
+
+    /** Publishes the events to {@code faces} in one transaction, as a detector worker does. */
+    public static void sendInOneTransaction(String bootstrapServers, List<FaceDetections> events) {
+        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
+                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
+            producer.commitTransaction();
+        }
     }
 }

@@ -1,9 +1,13 @@
 package io.facestream.sink;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -42,6 +46,37 @@ public final class TestPostgres {
 
     public static synchronized String whyNot() {
         return whyNot;
+    }
+
+    /**
+     * A new, empty schema for the tests of {@code what}; they are skipped, saying so in the output, where there is no
+     * server.
+     */
+    public static String createSchema(String what) throws SQLException {
+        if (server().isEmpty()) {
+            System.out.println("PostgreSQL " + what + " tests DID NOT RUN: " + whyNot());
+        }
+        assumeTrue(server().isPresent(), "PostgreSQL " + what + " tests did not run: " + whyNot());
+        String schema = "sink_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    /** Drops {@code schema} and creates it again, empty. */
+    public static void empty(String schema) throws SQLException {
+        drop(schema);
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    public static void drop(String schema) throws SQLException {
+        execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = server().orElseThrow().connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static void find() {

@@ -2,62 +2,42 @@ package io.facestream.sink.alerts;
 
 import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.AlertFace;
-import io.facestream.sink.StorageUnavailableException;
+import io.facestream.sink.SinkDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.flywaydb.core.Flyway;
 
 /** Alerts in the sink's database (H2 or PostgreSQL), one row per alert id. */
 public final class JdbcAlertStore implements AutoCloseable {
     private static final String COLUMNS = "alert_id, camera_id, zone_name, alert_type, alert_time, episode_start, seq, "
             + "face_seq, face_index, face_score, x1, y1, x2, y2, reason";
 
-    private final String url;
-    private final Properties credentials = new Properties();
-    private final boolean postgres;
+    private final SinkDatabase database;
 
-    private JdbcAlertStore(String url, String user, String password) {
-        this.url = url;
-        this.postgres = url.startsWith("jdbc:postgresql:");
-        if (!user.isEmpty()) {
-            credentials.setProperty("user", user);
-        }
-        if (!password.isEmpty()) {
-            credentials.setProperty("password", password);
-        }
+    private JdbcAlertStore(SinkDatabase database) {
+        this.database = database;
     }
 
-    /** Opens the database and brings its schema up to date (the same migrations as the event store's). */
+    /** Opens the database and brings its schema up to date. */
     public static JdbcAlertStore open(String url, String user, String password) {
-        JdbcAlertStore store = new JdbcAlertStore(url, user, password);
-        try {
-            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            throw new StorageUnavailableException("cannot migrate the database schema at " + store.where() + ": "
-                    + e.getMessage(), e);
-        }
-        return store;
+        return new JdbcAlertStore(SinkDatabase.open(url, user, password));
     }
 
     /** Stores the alert unless one with its id is stored already. */
     public void store(Alert alert) {
-        String sql = postgres
+        String sql = database.postgres()
                 ? "INSERT INTO alerts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (alert_id) DO NOTHING"
                 : "INSERT INTO alerts (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE alert_id = ?)";
-        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement(sql)) {
             AlertFace face = alert.getBestFace();
             insert.setString(1, alert.getAlertId());
             insert.setString(2, alert.getCameraId());
@@ -81,12 +61,12 @@ public final class JdbcAlertStore implements AutoCloseable {
                 insert.setFloat(14, face.getY2());
             }
             insert.setString(15, alert.getReason());
-            if (!postgres) {
+            if (!database.postgres()) {
                 insert.setString(16, alert.getAlertId());
             }
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw unavailable("cannot store alert " + alert.getAlertId(), e);
+            throw database.unavailable("cannot store alert " + alert.getAlertId(), e);
         }
     }
 
@@ -108,7 +88,7 @@ public final class JdbcAlertStore implements AutoCloseable {
         sql.append(" ORDER BY alert_time DESC, alert_id LIMIT ? OFFSET ?");
         parameters.add(query.limit());
         parameters.add(query.offset());
-        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
+        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 select.setObject(i + 1, parameters.get(i));
             }
@@ -120,7 +100,7 @@ public final class JdbcAlertStore implements AutoCloseable {
             }
             return alerts;
         } catch (SQLException e) {
-            throw unavailable("cannot read alerts", e);
+            throw database.unavailable("cannot read alerts", e);
         }
     }
 
@@ -138,29 +118,11 @@ public final class JdbcAlertStore implements AutoCloseable {
 
     @Override
     public void close() {
-        if (url.startsWith("jdbc:h2:") && url.contains("DB_CLOSE_DELAY=-1")) {
-            // Kept open between connections; closing writes it out and releases the file lock.
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // Already shut down (by the event store, which shares the database).
-            }
-        }
+        database.shutdown();
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
-    }
 
-    private StorageUnavailableException unavailable(String what, SQLException e) {
-        return new StorageUnavailableException(what + " at " + where() + ": " + e.getMessage(), e);
-    }
 
-    /** The database's kind and host, never its parameters (which may hold a password). */
-    private String where() {
-        int parameters = url.indexOf(postgres ? '?' : ';');
-        return parameters < 0 ? url : url.substring(0, parameters);
-    }
 
     private static void setLong(PreparedStatement statement, int column, Long value) throws SQLException {
         if (value == null) {

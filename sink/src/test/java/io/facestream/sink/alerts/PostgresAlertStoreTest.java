@@ -1,12 +1,7 @@
 package io.facestream.sink.alerts;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.facestream.sink.TestPostgres;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,39 +13,24 @@ class PostgresAlertStoreTest extends AlertStoreContract {
 
     @BeforeAll
     static void createSchema() throws SQLException {
-        if (TestPostgres.server().isEmpty()) {
-            System.out.println("PostgreSQL alert store tests DID NOT RUN: " + TestPostgres.whyNot());
-        }
-        assumeTrue(TestPostgres.server().isPresent(), "PostgreSQL alert store tests did not run: " + TestPostgres.whyNot());
-        schema = "sink_alert_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = TestPostgres.createSchema("alert store");
     }
 
     @AfterAll
     static void dropSchema() throws SQLException {
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            TestPostgres.drop(schema);
         }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = server().connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static TestPostgres.Server server() {
-        return TestPostgres.server().orElseThrow();
     }
 
     @Override
     protected JdbcAlertStore openStore() {
         try {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-            execute("CREATE SCHEMA " + schema);
+            TestPostgres.empty(schema);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return JdbcAlertStore.open(server().urlOf(schema), server().user(), server().password());
+        TestPostgres.Server server = TestPostgres.server().orElseThrow();
+        return JdbcAlertStore.open(server.urlOf(schema), server.user(), server.password());
     }
 }

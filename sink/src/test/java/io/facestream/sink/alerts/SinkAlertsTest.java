@@ -14,6 +14,7 @@ import io.facestream.schemas.avro.AlertType;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.sink.SinkConfig;
 import io.facestream.sink.SinkService;
+import io.facestream.sink.TestEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,10 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +63,7 @@ class SinkAlertsTest {
                     frames.add(sequence <= 5 ? AlertFrames.frame("door", sequence, AlertFrames.clearFace())
                             : AlertFrames.frame("door", sequence));
                 }
-                send(broker, frames);
+                TestEvents.sendInOneTransaction(broker.bootstrapServers(), frames);
 
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                         assertThat(get(sink, "/api/alerts?camera=door")).hasSize(2));
@@ -97,18 +94,6 @@ class SinkAlertsTest {
         } finally {
             subscriber.disconnect();
             subscriber.close();
-        }
-    }
-
-    private static void send(EmbeddedKafkaBroker broker, List<FaceDetections> events) {
-        try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
-                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
-            producer.commitTransaction();
         }
     }
 
