@@ -2,11 +2,13 @@ package io.facestream.worker;
 
 import io.facestream.cascade.FaceDetector;
 import io.facestream.schemas.KafkaSettings;
+import io.facestream.schemas.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class WorkerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerService.class);
     /** Served on WORKER_HTTP_PORT: 200 while every worker loop runs, else 503 (liveness and readiness). */
-    public static final String HEALTH_PATH = "/health";
+    public static final String HEALTH_PATH = OpsServer.HEALTH_PATH;
     /** Served on WORKER_HTTP_PORT: Prometheus text format. */
-    public static final String METRICS_PATH = "/metrics";
+    public static final String METRICS_PATH = OpsServer.METRICS_PATH;
 
     private final FaceDetector detector;
     private final List<DetectorWorker> workers;
@@ -43,7 +45,8 @@ public final class WorkerService implements AutoCloseable {
             WorkerConfig own = count == 1 ? config : config.withWorkerId(config.workerId() + "-" + i);
             workers.add(DetectorWorker.create(own, kafka, detector, metrics, Clock.systemUTC()));
         }
-        OpsServer ops = config.httpPort() > 0 ? OpsServer.start(config.httpPort(), workers, registry) : null;
+        OpsServer ops = config.httpPort() > 0 ? OpsServer.start("worker", config.httpPort(), "WORKER_HTTP_PORT",
+                () -> health(workers), registry::scrape) : null;
         WorkerService service = new WorkerService(detector, workers, ops);
         for (DetectorWorker worker : workers) {
             Thread thread = new Thread(worker, "detector-" + worker.workerId());
@@ -53,6 +56,18 @@ public final class WorkerService implements AutoCloseable {
         log.info("{} detector worker(s) running on {}{}", count, detector.provider(),
                 ops == null ? "" : "; health and metrics on port " + ops.port());
         return service;
+    }
+
+    private static OpsServer.Health health(List<DetectorWorker> workers) {
+        boolean up = workers.stream().allMatch(DetectorWorker::isAlive);
+        StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append("\",\"workers\":[");
+        for (int i = 0; i < workers.size(); i++) {
+            DetectorWorker w = workers.get(i);
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"id\":\"%s\",\"alive\":%b,\"partitions\":%d,\"lastCommit\":%s}", w.workerId(), w.isAlive(),
+                    w.assignment().size(), w.lastCommit() == null ? "null" : "\"" + w.lastCommit() + "\""));
+        }
+        return new OpsServer.Health(up, json.append("]}").toString());
     }
 
     public List<DetectorWorker> workers() {

@@ -3,6 +3,7 @@ package io.facestream.launcher;
 import io.facestream.ingest.IngestConfig;
 import io.facestream.ingest.IngestService;
 import io.facestream.ingest.IngestOpsServer;
+import io.facestream.schemas.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestService ingest = new IngestService(config, List.of(), registry);
-        IngestOpsServer ops = config.httpPort() > 0 ? IngestOpsServer.start(config.httpPort(), ingest, registry) : null;
+        OpsServer ops = config.httpPort() > 0 ? IngestOpsServer.start(config.httpPort(), ingest, registry) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ingest.close();
             if (ops != null) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.ingest.CameraFile;
 import io.facestream.ingest.CameraMeters;
 import io.facestream.ingest.IngestConfig;
-import io.facestream.ingest.IngestOpsServer;
 import io.facestream.schemas.EnvironmentVariable;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
@@ -19,6 +18,7 @@ import io.facestream.worker.WorkerConfig;
 import io.facestream.sink.alerts.AlertMetrics;
 import io.facestream.worker.WorkerMetrics;
 import io.facestream.worker.WorkerService;
+import io.facestream.schemas.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class DeploymentFilesTest {
 
     enum Service {
         INGEST("ingest", IngestConfig::fromEnvironment, IngestConfig.VARIABLES, "INGEST_HTTP_PORT",
-                IngestOpsServer.HEALTH_PATH, IngestOpsServer.METRICS_PATH),
+                OpsServer.HEALTH_PATH, OpsServer.METRICS_PATH),
         WORKER("worker", WorkerConfig::fromEnvironment, WorkerConfig.VARIABLES, "WORKER_HTTP_PORT",
                 WorkerService.HEALTH_PATH, WorkerService.METRICS_PATH),
         SINK("sink", SinkConfig::fromEnvironment, SinkConfig.variables(), "SINK_HTTP_PORT", SinkApi.HEALTH_PATH,
