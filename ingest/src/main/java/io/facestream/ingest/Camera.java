@@ -1,15 +1,17 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
  * One camera to ingest, validated: its id, stream URL (which may hold a password: {@link #toString()}
- * redacts it) and how its frames are sampled and encoded.
+ * redacts it) and how its frames are sampled and encoded. {@code alerts} are the sink's door-alert rules for the
+ * camera, carried to the {@code cameras} topic as they are (null: the sink's defaults); ingest does not use them.
  */
 public record Camera(String id, String url, double fps, Integer maxWidth, Integer maxHeight, int jpegQuality,
-                     boolean loop, Duration stallTimeout, boolean enabled) {
+                     boolean loop, Duration stallTimeout, boolean enabled, AlertRules alerts) {
     public static final double DEFAULT_FPS = 5.0;
     public static final int DEFAULT_JPEG_QUALITY = 85;
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
@@ -29,39 +31,52 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
 
     /** A camera with the defaults of the schema for everything but its id and URL. */
     public static Camera of(String id, String url) {
-        return new Camera(id, url, DEFAULT_FPS, null, null, DEFAULT_JPEG_QUALITY, false, DEFAULT_STALL_TIMEOUT, true);
+        return new Camera(id, url, DEFAULT_FPS, null, null, DEFAULT_JPEG_QUALITY, false, DEFAULT_STALL_TIMEOUT, true,
+                null);
     }
 
     public Camera withFps(double newFps) {
-        return new Camera(id, url, newFps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, enabled);
+        return new Camera(id, url, newFps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, enabled, alerts);
     }
 
     public Camera withLoop(boolean newLoop) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, newLoop, stallTimeout, enabled);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, newLoop, stallTimeout, enabled, alerts);
     }
 
     public Camera withMaxSize(Integer width, Integer height) {
-        return new Camera(id, url, fps, width, height, jpegQuality, loop, stallTimeout, enabled);
+        return new Camera(id, url, fps, width, height, jpegQuality, loop, stallTimeout, enabled, alerts);
     }
 
     public Camera withStallTimeout(Duration timeout) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, timeout, enabled);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, timeout, enabled, alerts);
     }
 
     public Camera withEnabled(boolean isEnabled) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, isEnabled);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, isEnabled, alerts);
+    }
+
+    public Camera withAlerts(AlertRules rules) {
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, enabled, rules);
+    }
+
+    /**
+     * Whether {@code other} is ingested exactly as this camera: every field but the alert rules, which only the sink
+     * uses, so a change of rules does not reconnect the stream.
+     */
+    public boolean sameStreamAs(Camera other) {
+        return withAlerts(null).equals(other.withAlerts(null));
     }
 
     public static Camera fromAvro(CameraConfig config) {
         return new Camera(config.getId(), config.getUrl(), config.getFps(), config.getMaxWidth(), config.getMaxHeight(),
                 config.getJpegQuality(), config.getLoop(), Duration.ofMillis(config.getStallTimeoutMillis()),
-                config.getEnabled());
+                config.getEnabled(), config.getAlerts());
     }
 
     public CameraConfig toAvro() {
         return CameraConfig.newBuilder().setId(id).setUrl(url).setFps((float) fps).setMaxWidth(maxWidth)
                 .setMaxHeight(maxHeight).setJpegQuality(jpegQuality).setLoop(loop)
-                .setStallTimeoutMillis(stallTimeout.toMillis()).setEnabled(enabled).build();
+                .setStallTimeoutMillis(stallTimeout.toMillis()).setEnabled(enabled).setAlerts(alerts).build();
     }
 
     /** The URL with its password hidden, for logs and events. */
@@ -73,7 +88,7 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
     public String toString() {
         return "Camera[id=" + id + ", url=" + redactedUrl() + ", fps=" + fps + ", maxWidth=" + maxWidth
                 + ", maxHeight=" + maxHeight + ", jpegQuality=" + jpegQuality + ", loop=" + loop
-                + ", stallTimeout=" + stallTimeout + ", enabled=" + enabled + "]";
+                + ", stallTimeout=" + stallTimeout + ", enabled=" + enabled + ", alerts=" + alerts + "]";
     }
 
     private static void require(boolean valid, String field, String problem) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.facestream.schemas.AlertRulesJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,11 +18,12 @@ import java.util.Set;
 
 /**
  * Reads the camera list from a YAML file: a list of entries with the fields of CameraConfig
- * ({@code id} and {@code url} required). An error names the file, the camera and the field.
+ * ({@code id} and {@code url} required), the door-alert rules under {@code alerts} in the form of
+ * {@link AlertRulesJson}. An error names the file, the camera and the field.
  */
 public final class CameraFile {
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality",
-            "loop", "stallTimeoutMillis", "enabled");
+            "loop", "stallTimeoutMillis", "enabled", AlertRulesJson.FIELD);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private CameraFile() {
@@ -79,9 +81,12 @@ public final class CameraFile {
                     (int) number(entry, "jpegQuality", Camera.DEFAULT_JPEG_QUALITY),
                     bool(entry, "loop", false),
                     Duration.ofMillis((long) number(entry, "stallTimeoutMillis", Camera.DEFAULT_STALL_TIMEOUT.toMillis())),
-                    bool(entry, "enabled", true));
+                    bool(entry, "enabled", true),
+                    AlertRulesJson.read(entry.get(AlertRulesJson.FIELD)));
         } catch (Camera.InvalidCameraException e) {
             throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + RedactedUrl.redact(e.getMessage()));
+        } catch (AlertRulesJson.InvalidAlertRulesException e) {
+            throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + e.getMessage());
         }
     }
 

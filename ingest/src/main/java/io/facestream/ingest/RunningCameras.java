@@ -29,14 +29,17 @@ final class RunningCameras {
         this.registry = registry;
     }
 
-    /** Makes the running set match {@code wanted}: new cameras start, changed ones restart, others stop. */
+    /**
+     * Makes the running set match {@code wanted}: new cameras start, changed ones restart (not for a change of alert
+     * rules alone), others stop.
+     */
     void runExactly(Collection<Camera> wanted, String whyOthersStop) throws InterruptedException {
         Map<String, Camera> byId = new ConcurrentHashMap<>();
         wanted.stream().filter(Camera::enabled).forEach(camera -> byId.put(camera.id(), camera));
         List<String> toStop = new ArrayList<>();
         cameras.forEach((id, running) -> {
             Camera next = byId.get(id);
-            if (next == null || !next.equals(running.camera())) {
+            if (next == null || !next.sameStreamAs(running.camera())) {
                 toStop.add(id);
             }
         });

@@ -3,9 +3,16 @@ package io.facestream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.AlertRules;
+import io.facestream.schemas.avro.AlertZone;
+import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.ZonePoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +39,64 @@ class CameraFileTest {
                 """);
         assertThat(CameraFile.read(file)).containsExactly(
                 new Camera("door", "rtsp://admin:secret@10.0.0.5/stream", 10, 1280, null, 85, false,
-                        Duration.ofSeconds(5), true),
-                new Camera("demo", "/videos/demo.mp4", 5, null, null, 85, true, Duration.ofSeconds(10), false));
+                        Duration.ofSeconds(5), true, null),
+                new Camera("demo", "/videos/demo.mp4", 5, null, null, 85, true, Duration.ofSeconds(10), false, null));
+    }
+
+    @Test
+    void alertRulesKeepEveryFieldFromTheFileThroughAvro() throws Exception {
+        Path file = write("""
+                - id: door
+                  url: rtsp://10.0.0.5/stream
+                  alerts:
+                    minScore: 0.8
+                    minFaceSize: 60
+                    presentFrames: 2
+                    windowFrames: 4
+                    goneAfterMillis: 5000
+                    cameraDown: false
+                    zones:
+                      - name: entrance
+                        polygon: [{x: 0.25, y: 0.1}, {x: 0.75, y: 0.1}, {x: 0.75, y: 1}, {x: 0.25, y: 1}]
+                - id: yard
+                  url: rtsp://10.0.0.6/stream
+                """);
+
+        List<Camera> cameras = CameraFile.read(file);
+
+        Camera door = cameras.get(0);
+        assertThat(door.alerts()).isEqualTo(new AlertRules(0.8f, 60, 2, 4, 5000L, false, List.of(new AlertZone("entrance",
+                List.of(new ZonePoint(0.25f, 0.1f), new ZonePoint(0.75f, 0.1f), new ZonePoint(0.75f, 1f),
+                        new ZonePoint(0.25f, 1f))))));
+        assertThat(cameras.get(1).alerts()).as("no alerts: the sink's defaults").isNull();
+        assertThat(Camera.fromAvro(throughTheTopic(door.toAvro()))).isEqualTo(door);
+        assertThat(throughTheTopic(door.toAvro()).getAlerts()).isEqualTo(door.alerts());
+    }
+
+    @Test
+    void badAlertRuleNamesFileCameraAndField() throws Exception {
+        Path file = write("""
+                - id: door
+                  url: rtsp://10.0.0.5/stream
+                  alerts:
+                    zones:
+                      - name: entrance
+                        polygon: [{x: 0.25, y: 0.1}, {x: 0.75, y: 0.1}]
+                """);
+        assertThatThrownBy(() -> CameraFile.read(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("camera 'door' (entry 1): field alerts.zones[0].polygon:")
+                .hasMessageContaining("needs at least 3 points, has 2");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  alerts: {minScore: 1.5}\n")))
+                .hasMessageContaining("field alerts.minScore: alerts.minScore must be 0 to 1, was 1.5");
+        assertThatThrownBy(() -> CameraFile.read(write(
+                "- id: door\n  url: x.mp4\n  alerts: {presentFrames: 5, windowFrames: 4}\n")))
+                .hasMessageContaining("field alerts.presentFrames:").hasMessageContaining("windowFrames (4)");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  alerts: {windowFrames: 65}\n")))
+                .hasMessageContaining("field alerts.windowFrames:").hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> CameraFile.read(write(
+                "- id: door\n  url: x.mp4\n  alerts:\n    zones: [{name: a, polygon: [{x: 0, y: 0}, {x: 1, y: -0.5}, {x: 1, y: 1}]}]\n")))
+                .hasMessageContaining("field alerts.zones[0].polygon[1].y:").hasMessageContaining("0 to 1");
     }
 
     @Test
@@ -76,5 +139,11 @@ class CameraFileTest {
         assertThatThrownBy(() -> CameraFile.read(dir.resolve("nope.yaml"))).hasMessageContaining("no such camera file");
         assertThatThrownBy(() -> CameraFile.read(write("id: door\n"))).hasMessageContaining("expected a list of cameras");
         assertThat(CameraFile.read(write(""))).isEmpty();
+    }
+
+    private static CameraConfig throughTheTopic(CameraConfig config) {
+        try (AvroSerde<CameraConfig> serde = new AvroSerde<>(CameraConfig.class)) {
+            return serde.deserializer().deserialize(Topics.CAMERAS, serde.serializer().serialize(Topics.CAMERAS, config));
+        }
     }
 }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
                 + "cameras to the frames topic.",
                 "",
                 "Camera file (YAML): a list of entries with id and url (required), fps [5], maxWidth, maxHeight, "
-                        + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], enabled [true]."})
+                        + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], enabled [true], and alerts: "
+                        + "the sink's door-alert rules for the camera (minScore, minFaceSize, presentFrames, "
+                        + "windowFrames, goneAfterMillis, cameraDown, zones: [{name, polygon: [{x, y}, ...]}]; "
+                        + "see the README, Door alerts)."})
 final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--cameras-file", paramLabel = "FILE", description = "YAML camera list (overrides INGEST_CAMERAS_FILE).")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.facestream.ingest.Camera;
 import io.facestream.ingest.CameraFile;
 import io.facestream.ingest.CameraMeters;
 import io.facestream.ingest.IngestConfig;
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The files of {@code deploy/} against the code: no container engine runs here, so what a container
@@ -190,6 +192,19 @@ class DeploymentFilesTest {
         assertThat(fields(services).keySet()).contains("postgres", "mosquitto", "prometheus", "grafana");
         assertThat(services.at("/sink/environment/SINK_JDBC_URL").asText()).startsWith("jdbc:postgresql://postgres:");
         CameraFile.read(DEPLOY.resolve("cameras.yaml"));
+    }
+
+    @Test
+    void theCameraFilesCommentedAlertRulesAreValidOnceUncommented(@TempDir Path dir) throws IOException {
+        String example = String.join("\n", Files.readAllLines(DEPLOY.resolve("cameras.yaml")).stream()
+                .map(line -> line.matches("  # (alerts:|  ).*") ? "  " + line.substring(4) : line).toList());
+        Path uncommented = Files.writeString(dir.resolve("cameras.yaml"), example + "\n");
+
+        Camera door = CameraFile.read(uncommented).get(0);
+
+        assertThat(door.alerts()).as(example).isNotNull();
+        assertThat(door.alerts().getWindowFrames()).isEqualTo(5);
+        assertThat(door.alerts().getZones()).hasSize(1);
     }
 
     @Test

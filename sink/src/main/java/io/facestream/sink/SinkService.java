@@ -77,7 +77,7 @@ public final class SinkService implements AutoCloseable {
         streams.start();
         alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
                 config.alerts(), new AlertMetrics(meters));
-        web = SinkWeb.start(config.kafka(), config.apiToken());
+        web = SinkWeb.start(config.kafka(), config.apiToken(), config.alerts().defaultRule());
         server = new SinkApi(store, database, streams::state, storage::failure, meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
                 .buildServer(web::routes).start(config.httpHost(), config.httpPort());

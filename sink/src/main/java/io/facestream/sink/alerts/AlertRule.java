@@ -1,5 +1,6 @@
 package io.facestream.sink.alerts;
 
+import io.facestream.schemas.AlertRulesJson;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.Set;
  */
 public record AlertRule(double minScore, int minFaceSize, int presentFrames, int windowFrames, Duration goneAfter,
                         boolean cameraDown, List<Zone> zones) {
-    /** The window is kept as a bit mask of a long. */
-    public static final int MAX_WINDOW_FRAMES = 64;
+    /** The window is kept as a bit mask of a long; the limit is shared with the camera file and the API. */
+    public static final int MAX_WINDOW_FRAMES = AlertRulesJson.MAX_WINDOW_FRAMES;
 
     public AlertRule {
         zones = List.copyOf(zones);

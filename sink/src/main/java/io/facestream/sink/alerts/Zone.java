@@ -1,5 +1,6 @@
 package io.facestream.sink.alerts;
 
+import io.facestream.schemas.AlertRulesJson;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ public record Zone(String name, List<Corner> polygon) {
             throw new IllegalArgumentException("a zone needs a name");
         }
         polygon = List.copyOf(polygon);
-        if (polygon.size() < 3) {
-            throw new IllegalArgumentException("zone " + name + ": a polygon needs at least 3 corners, has " + polygon.size());
+        if (polygon.size() < AlertRulesJson.MIN_POLYGON_POINTS) {
+            throw new IllegalArgumentException("zone " + name + ": a polygon needs at least "
+                    + AlertRulesJson.MIN_POLYGON_POINTS + " corners, has " + polygon.size());
         }
         for (Corner corner : polygon) {
             if (!(corner.x() >= 0 && corner.x() <= 1 && corner.y() >= 0 && corner.y() <= 1)) {

@@ -2,7 +2,10 @@ package io.facestream.sink.cameras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.facestream.schemas.AlertRulesJson;
+import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.sink.alerts.AlertRule;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -11,12 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * A camera config from a JSON body ({@code PUT /api/cameras/{id}}), validated as ingest validates its camera file:
- * every error names the field. Fields left out take the schema's defaults; {@code url} is required.
+ * every error names the field. Fields left out take the schema's defaults; {@code url} is required. The door-alert
+ * rules ({@code alerts}, in the form of {@link AlertRulesJson}) are the exception: left out, the camera keeps its
+ * current rules, so a client that only changes the stream does not wipe them; {@code "alerts": null} removes them.
  */
 public final class CameraSettings {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
-            "stallTimeoutMillis", "enabled");
+            "stallTimeoutMillis", "enabled", AlertRulesJson.FIELD);
 
     private CameraSettings() {
     }
@@ -32,9 +37,10 @@ public final class CameraSettings {
     /**
      * The config for camera {@code id} described by {@code body}. A {@code url} equal to the redacted URL of
      * {@code current} (as a GET shows it) keeps the current URL, so a client can change other fields without
-     * knowing the password.
+     * knowing the password. New alert rules must also hold together with {@code alertDefaults}, the sink's rule for
+     * the fields they leave out (presentFrames 6 against a default window of 5 frames would be ignored).
      */
-    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current) {
+    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults) {
         requireValidId(id);
         if (!(body instanceof ObjectNode)) {
             throw new IllegalArgumentException("the body must be a JSON object with at least a url");
@@ -73,7 +79,22 @@ public final class CameraSettings {
         return CameraConfig.newBuilder(defaults).setFps((float) fps).setMaxWidth(maxWidth).setMaxHeight(maxHeight)
                 .setJpegQuality(jpegQuality).setLoop(bool(body, "loop", defaults.getLoop()))
                 .setStallTimeoutMillis(stallTimeoutMillis).setEnabled(bool(body, "enabled", defaults.getEnabled()))
+                .setAlerts(alerts(body, current, alertDefaults))
                 .build();
+    }
+
+    private static AlertRules alerts(JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults) {
+        if (!body.has(AlertRulesJson.FIELD)) {
+            return current.map(CameraConfig::getAlerts).orElse(null);
+        }
+        AlertRules rules = AlertRulesJson.read(body.get(AlertRulesJson.FIELD));
+        try {
+            AlertRule.of(rules, alertDefaults);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(AlertRulesJson.FIELD + "." + e.getMessage()
+                    + " (fields left out take the sink's defaults)", e);
+        }
+        return rules;
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,5 +1,7 @@
 package io.facestream.sink.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.facestream.schemas.AlertRulesJson;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.sink.cameras.CameraUrls;
 import io.facestream.sink.live.LiveViews;
@@ -7,11 +9,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A camera as {@code GET /api/cameras} shows it: its config (URL redacted; null fields when the camera reports a
- * status but has no config on {@code cameras}), its ingest status, and its live figures since the sink started.
+ * A camera as {@code GET /api/cameras} shows it: its config (URL redacted; alert rules in the form a PUT takes, null
+ * for the sink's defaults; null fields when the camera reports a status but has no config on {@code cameras}), its
+ * ingest status, and its live figures since the sink started.
  */
 record CameraView(String id, boolean configured, String url, Float fps, Integer maxWidth, Integer maxHeight,
-                  Integer jpegQuality, Boolean loop, Long stallTimeoutMillis, Boolean enabled,
+                  Integer jpegQuality, Boolean loop, Long stallTimeoutMillis, Boolean enabled, JsonNode alerts,
                   LiveViews.StatusView status, Live live) {
 
     /** The newest face event's sequence and capture time, faces, events per second, latency and lag. */
@@ -23,11 +26,12 @@ record CameraView(String id, boolean configured, String url, Float fps, Integer 
         Live live = latest.map(event -> new Live(event.sequence(), event.captureTime(), event.faces().size(),
                 event.fps(), event.latencyMs(), event.lag())).orElse(null);
         if (config.isEmpty()) {
-            return new CameraView(id, false, null, null, null, null, null, null, null, null, status.orElse(null), live);
+            return new CameraView(id, false, null, null, null, null, null, null, null, null, null, status.orElse(null),
+                    live);
         }
         CameraConfig camera = config.get();
         return new CameraView(id, true, CameraUrls.redact(camera.getUrl()), camera.getFps(), camera.getMaxWidth(),
                 camera.getMaxHeight(), camera.getJpegQuality(), camera.getLoop(), camera.getStallTimeoutMillis(),
-                camera.getEnabled(), status.orElse(null), live);
+                camera.getEnabled(), AlertRulesJson.write(camera.getAlerts()), status.orElse(null), live);
     }
 }

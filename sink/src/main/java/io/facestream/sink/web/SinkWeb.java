@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.sink.alerts.AlertRule;
 import io.facestream.sink.cameras.CameraRegistry;
 import io.facestream.sink.cameras.CameraSettings;
 import io.facestream.sink.cameras.CameraWriter;
@@ -43,22 +44,29 @@ public final class SinkWeb implements AutoCloseable {
     private final CameraWriter writer;
     private final LiveFeed feed;
     private final ApiAccess access;
+    private final AlertRule alertDefaults;
     private final ObjectMapper json = new ObjectMapper();
 
-    SinkWeb(LiveHub hub, CameraRegistry registry, CameraWriter writer, LiveFeed feed, ApiAccess access) {
+    SinkWeb(LiveHub hub, CameraRegistry registry, CameraWriter writer, LiveFeed feed, ApiAccess access,
+            AlertRule alertDefaults) {
         this.hub = hub;
         this.registry = registry;
         this.writer = writer;
         this.feed = feed;
         this.access = access;
+        this.alertDefaults = alertDefaults;
     }
 
-    /** Starts following the topics; the routes are added to a server by {@link #routes}. */
-    public static SinkWeb start(KafkaSettings kafka, Optional<String> apiToken) {
+    /**
+     * Starts following the topics; the routes are added to a server by {@link #routes}. {@code alertDefaults} is the
+     * sink's alert rule, against which a camera's new rules are checked.
+     */
+    public static SinkWeb start(KafkaSettings kafka, Optional<String> apiToken, AlertRule alertDefaults) {
         LiveHub hub = new LiveHub();
         CameraRegistry registry = new CameraRegistry();
         LiveFeed feed = LiveFeed.start(kafka, hub, registry);
-        return new SinkWeb(hub, registry, new CameraWriter(kafka, registry), feed, new ApiAccess(apiToken));
+        return new SinkWeb(hub, registry, new CameraWriter(kafka, registry), feed, new ApiAccess(apiToken),
+                alertDefaults);
     }
 
     /** Adds access control, the routes and the dashboard to a server's configuration. */
@@ -110,7 +118,7 @@ public final class SinkWeb implements AutoCloseable {
         }
         registry.awaitLoaded(LOAD_WAIT);
         Optional<CameraConfig> current = registry.config(id);
-        writer.put(CameraSettings.parse(id, body, current));
+        writer.put(CameraSettings.parse(id, body, current, alertDefaults));
         ctx.status(current.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).json(camera(id).orElseThrow());
     }
 

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facestream.schemas.avro.AlertRules;
+import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.ZonePoint;
+import io.facestream.sink.alerts.AlertSettings;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +19,7 @@ class CameraSettingsTest {
 
     @Test
     void fieldsLeftOutTakeTheSchemaDefaults() throws Exception {
-        CameraConfig config = CameraSettings.parse("door", body("{\"url\": \"rtsp://10.0.0.5/stream\"}"), Optional.empty());
+        CameraConfig config = parse("door", body("{\"url\": \"rtsp://10.0.0.5/stream\"}"), Optional.empty());
 
         assertThat(config.getId()).isEqualTo("door");
         assertThat(config.getUrl()).isEqualTo("rtsp://10.0.0.5/stream");
@@ -27,7 +32,7 @@ class CameraSettingsTest {
 
     @Test
     void everyFieldIsTaken() throws Exception {
-        CameraConfig config = CameraSettings.parse("hall", body("{\"id\": \"hall\", \"url\": \"/dev/video0\", \"fps\": 2.5,"
+        CameraConfig config = parse("hall", body("{\"id\": \"hall\", \"url\": \"/dev/video0\", \"fps\": 2.5,"
                 + " \"maxWidth\": 1280, \"maxHeight\": 720, \"jpegQuality\": 70, \"loop\": true,"
                 + " \"stallTimeoutMillis\": 3000, \"enabled\": false}"), Optional.empty());
 
@@ -60,15 +65,54 @@ class CameraSettingsTest {
     void theRedactedUrlOfAGetKeepsTheStoredPassword() throws Exception {
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://admin:s3cret@10.0.0.5/live").build();
 
-        CameraConfig changed = CameraSettings.parse("door",
+        CameraConfig changed = parse("door",
                 body("{\"url\": \"rtsp://admin:***@10.0.0.5/live\", \"fps\": 2}"), Optional.of(stored));
 
         assertThat(changed.getUrl()).isEqualTo("rtsp://admin:s3cret@10.0.0.5/live");
         assertThat(changed.getFps()).isEqualTo(2f);
     }
 
+    @Test
+    void alertRulesAreTakenWithEveryField() throws Exception {
+        CameraConfig config = parse("door", body("{\"url\": \"x\", \"alerts\": {\"minScore\": 0.8,"
+                + " \"minFaceSize\": 60, \"presentFrames\": 1, \"windowFrames\": 2, \"goneAfterMillis\": 4000,"
+                + " \"cameraDown\": false, \"zones\": [{\"name\": \"entrance\", \"polygon\": [{\"x\": 0, \"y\": 0},"
+                + " {\"x\": 1, \"y\": 0}, {\"x\": 0.5, \"y\": 1}]}]}}"), Optional.empty());
+
+        assertThat(config.getAlerts()).isEqualTo(new AlertRules(0.8f, 60, 1, 2, 4000L, false, List.of(new AlertZone(
+                "entrance", List.of(new ZonePoint(0f, 0f), new ZonePoint(1f, 0f), new ZonePoint(0.5f, 1f))))));
+    }
+
+    @Test
+    void alertsLeftOutKeepTheCurrentRulesAndNullRemovesThem() throws Exception {
+        AlertRules rules = new AlertRules(null, null, 1, null, null, true, List.of());
+        CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://10.0.0.5/live").setAlerts(rules)
+                .build();
+
+        assertThat(parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"fps\": 2}"), Optional.of(stored))
+                .getAlerts()).isEqualTo(rules);
+        assertThat(parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"alerts\": null}"), Optional.of(stored))
+                .getAlerts()).isNull();
+        assertThat(parse("door", body("{\"url\": \"x\"}"), Optional.empty()).getAlerts()).isNull();
+    }
+
+    @Test
+    void badAlertRulesAreRefusedNamingTheField() {
+        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"minScore\": -0.1}}", "alerts.minScore");
+        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"windowFrames\": 100}}", "alerts.windowFrames");
+        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"zones\": [{\"name\": \"d\", \"polygon\": []}]}}",
+                "alerts.zones[0].polygon");
+        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"colour\": 1}}", "alerts.colour");
+        // The sink's default window is 5 frames: 6 of them can never be present.
+        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"presentFrames\": 6}}", "alerts.presentFrames");
+    }
+
+    private static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current) {
+        return CameraSettings.parse(id, body, current, AlertSettings.defaults().defaultRule());
+    }
+
     private void assertRefused(String id, String body, String field) {
-        assertThatThrownBy(() -> CameraSettings.parse(id, body(body), Optional.empty()))
+        assertThatThrownBy(() -> parse(id, body(body), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field);
     }
 

@@ -6,6 +6,7 @@ import io.facestream.sink.DatabaseStatus;
 import io.facestream.sink.EventStore;
 import io.facestream.sink.JdbcEventStore;
 import io.facestream.sink.SinkApi;
+import io.facestream.sink.alerts.AlertSettings;
 import io.facestream.sink.cameras.CameraRegistry;
 import io.facestream.sink.live.LiveHub;
 import io.javalin.Javalin;
@@ -38,7 +39,8 @@ class DashboardAccessTest {
         store = JdbcEventStore.open("jdbc:h2:mem:access-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "", "");
         CameraRegistry registry = new CameraRegistry();
         registry.loaded();
-        SinkWeb web = new SinkWeb(new LiveHub(), registry, null, null, new ApiAccess(Optional.of(TOKEN)));
+        SinkWeb web = new SinkWeb(new LiveHub(), registry, null, null, new ApiAccess(Optional.of(TOKEN)),
+                AlertSettings.defaults().defaultRule());
         server = new SinkApi(store, new DatabaseStatus(), () -> KafkaStreams.State.RUNNING, () -> null)
                 .buildServer(web::routes)
                 .start("127.0.0.1", 0);

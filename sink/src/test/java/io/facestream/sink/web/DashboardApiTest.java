@@ -78,6 +78,44 @@ class DashboardApiTest {
     }
 
     @Test
+    void alertRulesPutAreShownAndKeptByAPutWithoutThem() throws Exception {
+        String rules = "{\"minScore\": 0.75, \"presentFrames\": 1, \"windowFrames\": 2, \"cameraDown\": false,"
+                + " \"zones\": [{\"name\": \"entrance\", \"polygon\": [{\"x\": 0.25, \"y\": 0}, {\"x\": 0.75, \"y\": 0},"
+                + " {\"x\": 0.5, \"y\": 1}]}]}";
+        HttpResponse<String> created = sink.send("PUT", "/api/cameras/hall",
+                "{\"url\": \"rtsp://10.0.0.7/live\", \"alerts\": " + rules + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode shown = json.readTree(sink.get("/api/cameras/hall").body()).get("alerts");
+        assertThat(shown.get("minScore").asDouble()).isEqualTo(0.75);
+        assertThat(shown.get("presentFrames").asInt()).isEqualTo(1);
+        assertThat(shown.get("windowFrames").asInt()).isEqualTo(2);
+        assertThat(shown.get("minFaceSize").isNull()).as("left out: the sink's default").isTrue();
+        assertThat(shown.get("cameraDown").asBoolean()).isFalse();
+        assertThat(shown.at("/zones/0/name").asText()).isEqualTo("entrance");
+        assertThat(shown.at("/zones/0/polygon")).hasSize(3);
+        assertThat(shown.at("/zones/0/polygon/1/x").asDouble()).isEqualTo(0.75);
+        assertThat(last(camerasTopic("hall")).value().getAlerts().getPresentFrames()).isEqualTo(1);
+
+        HttpResponse<String> changed = sink.send("PUT", "/api/cameras/hall", "{\"url\": \"rtsp://10.0.0.7/live\", \"fps\": 2}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode kept = json.readTree(sink.get("/api/cameras/hall").body());
+        assertThat(kept.get("fps").asDouble()).isEqualTo(2.0);
+        assertThat(kept.get("alerts")).isEqualTo(shown);
+        assertThat(last(camerasTopic("hall")).value().getAlerts().getZones()).hasSize(1);
+
+        HttpResponse<String> refused = sink.send("PUT", "/api/cameras/hall", "{\"url\": \"rtsp://10.0.0.7/live\","
+                + " \"alerts\": {\"zones\": [{\"name\": \"entrance\", \"polygon\": [{\"x\": 0, \"y\": 0}]}]}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("error").asText()).contains("alerts.zones[0].polygon");
+        assertThat(json.readTree(sink.get("/api/cameras/hall").body()).get("alerts")).isEqualTo(shown);
+
+        assertThat(sink.send("PUT", "/api/cameras/hall", "{\"url\": \"rtsp://10.0.0.7/live\", \"alerts\": null}")
+                .statusCode()).isEqualTo(200);
+        assertThat(json.readTree(sink.get("/api/cameras/hall").body()).get("alerts").isNull()).isTrue();
+    }
+
+    @Test
     void aBadCameraGets400NamingTheField() throws Exception {
         HttpResponse<String> response = sink.send("PUT", "/api/cameras/porch", "{\"url\": \"rtsp://x/y\", \"jpegQuality\": 0}");
 
