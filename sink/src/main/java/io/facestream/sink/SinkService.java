@@ -24,7 +24,10 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sink: the Streams application storing face events, and the REST API over what is stored. */
+/**
+ * The sink: batched event storage, the Kafka Streams application (face crops, door alerts, the dead-letter topic),
+ * alert delivery, retention, and the REST API and dashboard over all of it.
+ */
 public final class SinkService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
 
@@ -51,7 +54,7 @@ public final class SinkService implements AutoCloseable {
         this.store = store;
     }
 
-    /** Opens (and migrates) the database, starts the Streams application and the HTTP server. */
+    /** Opens (and migrates) the database, starts storage, Streams, alert delivery, retention and the HTTP server. */
     public synchronized void start() {
         if (streams != null) {
             throw new IllegalStateException("already started");
