@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,16 +43,11 @@ final class EventStorage implements AutoCloseable {
     private final EventStore store;
     private final DatabaseStatus status;
     private final Thread thread = new Thread(this::run, "event-storage");
-    private final AtomicLong skipped = new AtomicLong();
     private volatile boolean closing;
     private volatile boolean retrying;
     private volatile Throwable failure;
 
     private final SinkMeters meters;
-
-    EventStorage(KafkaSettings kafka, String groupId, EventStore store, DatabaseStatus status) {
-        this(kafka, groupId, store, status, SinkMeters.unread());
-    }
 
     EventStorage(KafkaSettings kafka, String groupId, EventStore store, DatabaseStatus status, SinkMeters meters) {
         Map<String, Object> config = new HashMap<>(kafka.consumerConfig());
@@ -75,11 +69,6 @@ final class EventStorage implements AutoCloseable {
     /** Why the storage thread stopped, empty while it runs. */
     Throwable failure() {
         return failure;
-    }
-
-    /** Records on {@code faces} that were no face event (Kafka Streams sends them to {@code faces.dlq}). */
-    long skipped() {
-        return skipped.get();
     }
 
     private void run() {
@@ -138,7 +127,6 @@ final class EventStorage implements AutoCloseable {
                     events.add(event);
                 }
             } catch (SerializationException e) {
-                skipped.incrementAndGet();
                 meters.unreadable();
                 LOG.warn("skipping {}-{}@{}: not a face event ({})", record.topic(), record.partition(),
                         record.offset(), e.getMessage());

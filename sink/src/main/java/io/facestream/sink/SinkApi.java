@@ -40,13 +40,8 @@ public final class SinkApi {
 
     /**
      * @param storageFailure why the thread storing events stopped; null while it runs
+     * @param metrics the text served at /metrics
      */
-    public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState,
-                   Supplier<Throwable> storageFailure) {
-        this(store, database, streamsState, storageFailure, () -> "");
-    }
-
-    /** With {@code metrics} giving the text served at /metrics. */
     public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState,
                    Supplier<Throwable> storageFailure, Supplier<String> metrics) {
         this.store = store;

@@ -2,7 +2,6 @@ package io.facestream.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The sink's own Prometheus meters: {@code facestream.sink.events.stored}, and
@@ -18,11 +17,6 @@ public final class SinkMeters {
                 .register(registry);
         unreadable = Counter.builder("facestream.sink.records.unreadable")
                 .description("Records of the faces topic that are no face event (to faces.dlq)").register(registry);
-    }
-
-    /** Meters that go nowhere, for sinks nobody scrapes (tests). */
-    static SinkMeters unread() {
-        return new SinkMeters(new SimpleMeterRegistry());
     }
 
     void stored(int events) {

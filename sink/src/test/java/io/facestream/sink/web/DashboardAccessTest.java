@@ -41,7 +41,7 @@ class DashboardAccessTest {
         registry.loaded();
         SinkWeb web = new SinkWeb(new LiveHub(), registry, null, null, new ApiAccess(Optional.of(TOKEN)),
                 AlertSettings.defaults().defaultRule());
-        server = new SinkApi(store, new DatabaseStatus(), () -> KafkaStreams.State.RUNNING, () -> null)
+        server = new SinkApi(store, new DatabaseStatus(), () -> KafkaStreams.State.RUNNING, () -> null, () -> "")
                 .buildServer(web::routes)
                 .start("127.0.0.1", 0);
     }
