@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facestream.broker.EmbeddedKafkaBroker;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
 import io.facestream.samples.SamplePhoto;
-import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
@@ -38,14 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +51,7 @@ class SinkCropsServiceTest {
     @TempDir
     static Path dataDir;
 
-    private static EmbeddedKafkaBroker broker;
-    private static SinkService sink;
+    private static SinkOnBroker pipeline;
     private static byte[] jpeg;
     private static List<Face> astronaut;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -77,21 +68,13 @@ class SinkCropsServiceTest {
         }
         assertThat(astronaut).hasSize(1);
 
-        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
-        broker.createTopics(Topics.specs());
-        sink = new SinkService(SinkConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "SINK_DATA_DIR", dataDir.resolve("sink").toString(), "SINK_HTTP_PORT", "0",
-                "SINK_APPLICATION_ID", "sink-crops-test-" + UUID.randomUUID())));
-        sink.start();
+        pipeline = SinkOnBroker.start(dataDir);
     }
 
     @AfterAll
     static void stop() {
-        if (sink != null) {
-            sink.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -112,7 +95,7 @@ class SinkCropsServiceTest {
         BufferedImage contextImage = ImageIO.read(new ByteArrayInputStream(context.body()));
         // The astronaut's box is about 86 pixels wide: grown by half, within the 512-pixel photo.
         assertThat(contextImage.getWidth()).isBetween(110, 150);
-        assertThat(sink.meters().get("sink.crops.faces").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(pipeline.sink().meters().get("sink.crops.faces").counter().count()).isGreaterThanOrEqualTo(1);
 
         assertThat(request("/api/crops/porch/1/1").statusCode()).isEqualTo(404);
         assertThat(request("/api/crops/porch/2/0").statusCode()).isEqualTo(404);
@@ -181,20 +164,8 @@ class SinkCropsServiceTest {
         FaceDetections event = FaceDetections.newBuilder().setCameraId(camera).setSequence(sequence)
                 .setCaptureTime(captured).setIngestTime(captured).setDetectTime(captured.plusMillis(80)).setWidth(512)
                 .setHeight(512).setWorkerId("test").setStatus(DetectionStatus.OK).setFaces(faces).build();
-        try (KafkaProducer<String, Frame> frames = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
-                new AvroSerde<>(Frame.class).serializer())) {
-            frames.send(new ProducerRecord<>(Topics.FRAMES, camera, frame)).get();
-        }
-        try (KafkaProducer<String, FaceDetections> events = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
-                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
-            events.initTransactions();
-            events.beginTransaction();
-            events.send(new ProducerRecord<>(Topics.FACES, camera, event));
-            events.commitTransaction();
-        }
+        pipeline.publish(Topics.FRAMES, camera, frame);
+        TestEvents.sendInOneTransaction(pipeline.bootstrapServers(), List.of(event));
     }
 
     /** The aligned crop at {@code path}, once it and the context crop (written after it) are both there. */
@@ -238,7 +209,7 @@ class SinkCropsServiceTest {
     }
 
     private HttpResponse<byte[]> call(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sink.httpPort() + path))
+        return http.send(HttpRequest.newBuilder(URI.create(pipeline.url(path)))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

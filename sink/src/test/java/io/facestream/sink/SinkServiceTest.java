@@ -5,21 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facestream.broker.EmbeddedKafkaBroker;
+import io.facestream.broker.TopicReader;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import io.facestream.broker.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,28 +32,18 @@ class SinkServiceTest {
     @TempDir
     static Path dataDir;
 
-    private static EmbeddedKafkaBroker broker;
-    private static SinkService sink;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static SinkOnBroker pipeline;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void startBrokerAndSink() {
-        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
-        broker.createTopics(Topics.specs());
-        sink = new SinkService(SinkConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "SINK_DATA_DIR", dataDir.resolve("sink").toString(), "SINK_HTTP_PORT", "0",
-                "SINK_APPLICATION_ID", "sink-test-" + UUID.randomUUID())));
-        sink.start();
+        pipeline = SinkOnBroker.start(dataDir);
     }
 
     @AfterAll
     static void stop() {
-        if (sink != null) {
-            sink.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -70,9 +54,9 @@ class SinkServiceTest {
             events.add(TestEvents.withFaces("door", sequence, (int) (sequence % 3)));
         }
         events.add(TestEvents.empty("hall", 1));
-        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events);
+        TestEvents.sendInOneTransaction(pipeline.bootstrapServers(), events);
         // A worker that retried after a failure publishes some events again; the sink keeps one copy.
-        TestEvents.sendInOneTransaction(broker.bootstrapServers(), events.subList(15, 20));
+        TestEvents.sendInOneTransaction(pipeline.bootstrapServers(), events.subList(15, 20));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/events?camera=door&limit=100").size()).isEqualTo(20));
@@ -94,9 +78,9 @@ class SinkServiceTest {
 
     @Test
     void healthSaysUpWithTheDatabaseAndStreamsState() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.streamsState() == KafkaStreams.State.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.sink().streamsState() == KafkaStreams.State.RUNNING);
 
-        HttpResponse<String> response = request("/api/health");
+        HttpResponse<String> response = pipeline.get("/api/health");
         JsonNode health = json.readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(health.get("status").asText()).isEqualTo("UP");
@@ -106,41 +90,36 @@ class SinkServiceTest {
 
     @Test
     void aBadQueryParameterGetsABadRequestNamingIt() throws Exception {
-        HttpResponse<String> response = request("/api/events?from=yesterday");
+        HttpResponse<String> response = pipeline.get("/api/events?from=yesterday");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("error").asText()).contains("from");
-        assertThat(request("/api/events?limit=100000").statusCode()).isEqualTo(400);
+        assertThat(pipeline.get("/api/events?limit=100000").statusCode()).isEqualTo(400);
     }
 
     @Test
     void aRecordThatIsNoEventGoesToTheDeadLetterTopicAndTheSinkCarriesOn() throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.FACES, "porch", "not an event".getBytes())).get();
         }
-        TestEvents.sendInOneTransaction(broker.bootstrapServers(), List.of(TestEvents.withFaces("porch", 1, 1)));
+        TestEvents.sendInOneTransaction(pipeline.bootstrapServers(), List.of(TestEvents.withFaces("porch", 1, 1)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/events?camera=porch").size()).isEqualTo(1));
         // Kafka Streams (alerts, crops) sends it to the dead-letter topic, in its own time.
         List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(60)).until(() ->
-                TopicReader.readCommitted(broker.bootstrapServers(), Topics.dlq(Topics.FACES), new ByteArrayDeserializer()),
+                TopicReader.readCommitted(pipeline.bootstrapServers(), Topics.dlq(Topics.FACES), new ByteArrayDeserializer()),
                 records -> !records.isEmpty());
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value())).isEqualTo("not an event");
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.streamsState() == KafkaStreams.State.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.sink().streamsState() == KafkaStreams.State.RUNNING);
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = request(path);
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = pipeline.get(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> request(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sink.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -13,6 +13,7 @@ import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
+import io.facestream.sink.SinkOnBroker;
 import io.facestream.sink.live.LiveRecords;
 import java.io.UncheckedIOException;
 import java.net.URI;

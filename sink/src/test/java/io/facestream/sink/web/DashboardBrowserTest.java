@@ -13,6 +13,7 @@ import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.Landmark;
+import io.facestream.sink.SinkOnBroker;
 import io.facestream.sink.live.LiveRecords;
 import java.awt.image.BufferedImage;
 import java.io.File;

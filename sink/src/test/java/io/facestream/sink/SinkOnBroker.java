@@ -1,4 +1,4 @@
-package io.facestream.sink.web;
+package io.facestream.sink;
 
 import static org.awaitility.Awaitility.await;
 
@@ -7,8 +7,6 @@ import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
-import io.facestream.sink.SinkConfig;
-import io.facestream.sink.SinkService;
 import io.facestream.sink.live.LiveRecords;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +24,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A real sink on an embedded broker, for the dashboard's tests, and a producer for the topics it follows. */
-final class SinkOnBroker implements AutoCloseable {
+/** A real sink on an embedded broker, for the tests of the whole sink, and a producer for the topics it follows. */
+public final class SinkOnBroker implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final SinkService sink;
     private final KafkaProducer<String, byte[]> producer;
@@ -41,13 +39,13 @@ final class SinkOnBroker implements AutoCloseable {
     }
 
     /** Starts both and waits until the sink's live feed follows the topics. */
-    static SinkOnBroker start(Path dataDir) {
+    public static SinkOnBroker start(Path dataDir) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
         broker.createTopics(Topics.specs());
         SinkService sink = new SinkService(SinkConfig.fromEnvironment(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SINK_DATA_DIR", dataDir.resolve("sink").toString(),
                 "SINK_HTTP_PORT", "0", "SINK_HTTP_HOST", "127.0.0.1",
-                "SINK_APPLICATION_ID", "dashboard-test-" + UUID.randomUUID())));
+                "SINK_APPLICATION_ID", "sink-test-" + UUID.randomUUID())));
         sink.start();
         SinkOnBroker started = new SinkOnBroker(broker, sink);
         // Its status is read back once the feed has fixed where it follows frames, faces and alerts from.
@@ -56,16 +54,20 @@ final class SinkOnBroker implements AutoCloseable {
         return started;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + sink.httpPort() + path;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.bootstrapServers();
     }
 
+    public SinkService sink() {
+        return sink;
+    }
+
     @SuppressWarnings("unchecked")
-    <T extends SpecificRecord> void publish(String topic, String key, T record) {
+    public <T extends SpecificRecord> void publish(String topic, String key, T record) {
         byte[] value = record == null ? null
                 : new AvroSerde<>((Class<T>) record.getClass()).serializer().serialize(topic, record);
         try {
@@ -78,17 +80,17 @@ final class SinkOnBroker implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> send(String method, String path, String body) throws Exception {
+    public HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<byte[]> getBytes(String path) throws Exception {
+    public HttpResponse<byte[]> getBytes(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
