@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.InvalidFieldException;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
 import java.time.Duration;
@@ -93,21 +94,7 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
 
     private static void require(boolean valid, String field, String problem) {
         if (!valid) {
-            throw new InvalidCameraException(field, field + " " + problem);
-        }
-    }
-
-    /** A camera field with a value out of range; {@link #field()} names it. */
-    public static final class InvalidCameraException extends IllegalArgumentException {
-        private final String field;
-
-        InvalidCameraException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            throw new InvalidFieldException(field, field + " " + problem);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.schemas.AlertRulesJson;
+import io.facestream.schemas.InvalidFieldException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -83,10 +84,8 @@ public final class CameraFile {
                     Duration.ofMillis((long) number(entry, "stallTimeoutMillis", Camera.DEFAULT_STALL_TIMEOUT.toMillis())),
                     bool(entry, "enabled", true),
                     AlertRulesJson.read(entry.get(AlertRulesJson.FIELD)));
-        } catch (Camera.InvalidCameraException e) {
+        } catch (InvalidFieldException e) {
             throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + RedactedUrl.redact(e.getMessage()));
-        } catch (AlertRulesJson.InvalidAlertRulesException e) {
-            throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + e.getMessage());
         }
     }
 
@@ -98,10 +97,10 @@ public final class CameraFile {
     private static String text(JsonNode entry, String field) {
         JsonNode value = entry.get(field);
         if (value == null || value.isNull()) {
-            throw new Camera.InvalidCameraException(field, field + " is missing");
+            throw new InvalidFieldException(field, field + " is missing");
         }
         if (!value.isValueNode() || value.isBoolean()) {
-            throw new Camera.InvalidCameraException(field, field + " must be text");
+            throw new InvalidFieldException(field, field + " must be text");
         }
         return value.asText();
     }
@@ -112,7 +111,7 @@ public final class CameraFile {
             return fallback;
         }
         if (!value.isNumber()) {
-            throw new Camera.InvalidCameraException(field, field + " must be a number, not '" + value.asText() + "'");
+            throw new InvalidFieldException(field, field + " must be a number, not '" + value.asText() + "'");
         }
         return value.asDouble();
     }
@@ -123,7 +122,7 @@ public final class CameraFile {
             return null;
         }
         if (!value.isIntegralNumber()) {
-            throw new Camera.InvalidCameraException(field, field + " must be a whole number, not '" + value.asText() + "'");
+            throw new InvalidFieldException(field, field + " must be a whole number, not '" + value.asText() + "'");
         }
         return value.asInt();
     }
@@ -134,7 +133,7 @@ public final class CameraFile {
             return fallback;
         }
         if (!value.isBoolean()) {
-            throw new Camera.InvalidCameraException(field, field + " must be true or false, not '" + value.asText() + "'");
+            throw new InvalidFieldException(field, field + " must be true or false, not '" + value.asText() + "'");
         }
         return value.asBoolean();
     }

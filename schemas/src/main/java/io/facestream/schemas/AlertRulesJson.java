@@ -179,21 +179,7 @@ public final class AlertRulesJson {
     private static void require(boolean valid, String field, String problem) {
         if (!valid) {
             String path = field.isEmpty() ? FIELD : FIELD + "." + field;
-            throw new InvalidAlertRulesException(path, path + " " + problem);
-        }
-    }
-
-    /** An alert rule with a value out of range or of the wrong type; {@link #field()} names it, e.g. alerts.minScore. */
-    public static final class InvalidAlertRulesException extends IllegalArgumentException {
-        private final String field;
-
-        InvalidAlertRulesException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            throw new InvalidFieldException(path, path + " " + problem);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facestream.schemas.AlertRulesJson.InvalidAlertRulesException;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.ZonePoint;
@@ -69,7 +68,7 @@ class AlertRulesJsonTest {
 
     private static void assertInvalid(String rules, String field, String problem) {
         assertThatThrownBy(() -> AlertRulesJson.read(json(rules)))
-                .isInstanceOfSatisfying(InvalidAlertRulesException.class, e -> assertThat(e.field()).isEqualTo(field))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(field))
                 .hasMessageStartingWith(field + " ")
                 .hasMessageContaining(problem);
     }
