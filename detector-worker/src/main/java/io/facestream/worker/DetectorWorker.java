@@ -5,18 +5,15 @@ import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.Topics;
-import io.facestream.schemas.avro.FaceDetections;
-import io.facestream.schemas.avro.Frame;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,30 +27,22 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One detector worker: consumes frames as a member of the workers' consumer group, detects faces in
- * batches, and publishes exactly one {@link FaceDetections} per frame in a Kafka transaction together
- * with the consumed offsets, so a worker killed mid-batch leaves neither a gap nor a duplicate for a
- * read_committed reader.
+ * batches, and publishes exactly one {@code FaceDetections} event per frame in a Kafka transaction
+ * together with the consumed offsets, so a worker killed mid-batch leaves neither a gap nor a duplicate
+ * for a read_committed reader. Polling and detection run on the worker's thread; a batch's transaction
+ * runs on the {@link BatchCommitter}'s while the next batch is detected.
  */
 public final class DetectorWorker implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DetectorWorker.class);
@@ -63,16 +52,14 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
-    private final Serializer<FaceDetections> events;
     private final FaceDetector detector;
     private final FrameDecoder decoder;
-    private final FaceEvents faceEvents;
+    private final BatchCommitter committer;
     private final WorkerMetrics metrics;
     private final PendingBatch pending;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Set<TopicPartition> assignment = Set.of();
-    private volatile Instant lastCommit;
     private volatile boolean failed;
 
     DetectorWorker(WorkerConfig config, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
@@ -80,10 +67,10 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.config = config;
         this.consumer = consumer;
         this.producer = producer;
-        this.events = codec.events();
         this.detector = detector;
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.decodeThreads(), clock);
-        this.faceEvents = new FaceEvents(config.workerId(), detector.provider(), clock);
+        this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
+                new FaceEvents(config.workerId(), detector.provider(), clock), metrics);
         this.metrics = metrics;
         this.pending = new PendingBatch(config.maxBatchSize(), config.maxBatchWait());
     }
@@ -125,7 +112,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
                 pending.addAll(consumer.poll(wait));
                 metrics.lag(currentLag());
                 if (pending.isReady()) {
-                    processAndCommit(pending.drain());
+                    detectAndHandOver(pending.drain());
                 }
             }
         } catch (WakeupException e) {
@@ -138,16 +125,18 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         }
     }
 
-    /** Finishes the batch in hand, then leaves the group. */
+    /** Finishes the batches in hand, then leaves the group. */
     private void finish() {
         try {
             if (!failed && !pending.isEmpty()) {
-                processAndCommit(pending.drain());
+                detectAndHandOver(pending.drain());
             }
+            awaitCommitted();
         } catch (RuntimeException e) {
             log.warn("worker {}: last batch not committed ({}); its frames go to the next owner", config.workerId(),
                     e.toString());
         } finally {
+            committer.close();
             closeQuietly(consumer);
             closeQuietly(producer);
             decoder.close();
@@ -155,27 +144,28 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         }
     }
 
-    private void processAndCommit(List<ConsumerRecord<String, byte[]>> records) {
+    /** Decodes and detects on this thread, then hands the batch to the committer once the one before is done. */
+    private void detectAndHandOver(List<ConsumerRecord<String, byte[]>> records) {
         long start = System.nanoTime();
         metrics.framesIn(records.size());
         List<FrameOutcome> outcomes = decoder.decodeAll(records);
         StageTimes times = new StageTimes();
         List<List<Face>> faces = detect(outcomes, times);
-        producer.beginTransaction();
-        try {
-            publish(outcomes, faces);
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            throw e; // fatal for this producer: another instance took over, or we may not write
-        } catch (KafkaException e) {
-            log.warn("worker {}: transaction aborted ({}); the batch is read again", config.workerId(), e.toString());
-            producer.abortTransaction();
-            rewind(records);
+        Optional<BatchCommitter.DetectedBatch> aborted = committer.awaitInFlight();
+        if (aborted.isPresent()) {
+            // This batch follows the aborted one in some partitions: read both again.
+            List<ConsumerRecord<String, byte[]>> both = new ArrayList<>(aborted.get().records());
+            both.addAll(records);
+            rewind(both);
             return;
         }
-        lastCommit = Instant.now();
-        metrics.batch(records.size(), times, Duration.ofNanos(System.nanoTime() - start));
+        committer.start(new BatchCommitter.DetectedBatch(records, outcomes, faces, times, start),
+                consumer.groupMetadata());
+    }
+
+    /** Waits for the batch in flight; where it was aborted, its frames are read again. */
+    private void awaitCommitted() {
+        committer.awaitInFlight().ifPresent(aborted -> rewind(aborted.records()));
     }
 
     private List<List<Face>> detect(List<FrameOutcome> outcomes, StageTimes times) {
@@ -186,42 +176,6 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
             }
         }
         return images.isEmpty() ? List.of() : detector.detectBatch(images, times);
-    }
-
-    private void publish(List<FrameOutcome> outcomes, List<List<Face>> faces) {
-        Iterator<List<Face>> detections = faces.iterator();
-        for (FrameOutcome outcome : outcomes) {
-            outcome.deadLetterReason().ifPresent(reason -> deadLetter(outcome.record(), reason));
-            outcome.event(faceEvents, detections).ifPresent(event -> {
-                producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(),
-                        events.serialize(Topics.FACES, event)));
-                metrics.eventOut(event.getStatus());
-            });
-        }
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        // The key is the camera id (the frame itself may not be readable): a field of JSON logs.
-        try (MDC.MDCCloseable camera = MDC.putCloseable("camera", String.valueOf(record.key()))) {
-            log.warn("worker {}: frame at {}-{}@{} goes to {}: {}", config.workerId(), record.topic(),
-                    record.partition(), record.offset(), Topics.dlq(record.topic()), reason);
-        }
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dlq.reason", utf8(reason));
-        headers.add("dlq.source", utf8(record.topic() + "-" + record.partition() + "@" + record.offset()));
-        headers.add("dlq.worker", utf8(config.workerId()));
-        producer.send(new ProducerRecord<>(Topics.dlq(record.topic()), null, record.key(), record.value(), headers));
-        metrics.deadLetter();
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            offsets.merge(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
-        }
-        return offsets;
     }
 
     /** After an aborted transaction: read the batch's partitions again from the batch's first frames. */
@@ -257,7 +211,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
 
     /** When the last batch was committed; null before the first. */
     public Instant lastCommit() {
-        return lastCommit;
+        return committer.lastCommit();
     }
 
     public String workerId() {
@@ -281,6 +235,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            awaitCommitted(); // its offsets may only be committed while the partitions are ours
             pending.dropPartitions(partitions);
             assignment = Set.copyOf(consumer.assignment());
             if (!partitions.isEmpty()) {
@@ -304,10 +259,6 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
