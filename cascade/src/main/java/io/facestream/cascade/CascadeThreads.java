@@ -11,28 +11,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The detector's threads, for work that splits into independent pieces: the frames of a batch (their
- * summed-area tables) and the pyramid levels, one level per thread with single-threaded P-Net runs.
- * P-Net's convolutions have few channels and split poorly across threads inside one run (measured
- * 1.4x on 2 cores); whole levels, queued largest first, keep every core busy instead.
+ * The detector's threads, for work that splits into independent pieces: the frames of a batch, each
+ * detected whole on one thread, or the pyramid levels of a single frame, one level per thread with
+ * single-threaded P-Net runs. P-Net's convolutions have few channels and split poorly across threads
+ * inside one run (measured 1.4x on 2 cores); whole levels or frames keep every core busy instead.
  */
 final class CascadeThreads implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ExecutorService pool;
 
-    CascadeThreads(int threads) {
+    private CascadeThreads(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    /** Runs {@link #map} on the calling thread, item after item. */
+    static CascadeThreads callerOnly() {
+        return new CascadeThreads(null);
+    }
+
+    static CascadeThreads of(int threads) {
         int id = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "pnet-" + id + "-" + count.incrementAndGet());
+        return new CascadeThreads(Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "cascade-" + id + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 
     /** {@code task} applied to every item on the threads, results in the order of {@code items}. */
     <T, R> List<R> map(List<T> items, Function<T, R> task) {
+        if (pool == null) {
+            return items.stream().map(task).toList();
+        }
         List<Callable<R>> tasks = items.stream().<Callable<R>>map(item -> () -> task.apply(item)).toList();
         List<R> results = new ArrayList<>(items.size());
         try {
@@ -53,6 +65,8 @@ final class CascadeThreads implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

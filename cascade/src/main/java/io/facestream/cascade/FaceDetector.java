@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * suppression and box regression sit between the stages.
  *
  * <p>Thread-safe: every call works on its own buffers, and the ONNX Runtime sessions are shared.
- * A batch call runs R-Net and O-Net once over the candidates of all its images together.
+ * On the CPU, the frames of a batch are detected side by side, each whole on one thread: no thread
+ * waits for another (2 cores, 640x480, batches of 8: 26.7-28.6 frames/s against 25.7 with each
+ * frame's work split across the threads). A single frame, or a batch on the GPU, goes through the
+ * cascade as one: its pyramid levels side by side, R-Net and O-Net once over all its candidates.
  */
 public final class FaceDetector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FaceDetector.class);
@@ -25,11 +28,25 @@ public final class FaceDetector implements AutoCloseable {
     private final DetectorOptions options;
     private final Networks networks;
     private final CascadeThreads threads;
+    /** One frame, or a GPU batch: work split across the threads. */
+    private final Plan together;
+    /** A frame detected on one thread while others take the batch's other frames. */
+    private final Plan alone;
+    private final boolean framesSideBySide;
+
+    /** Where a detection's pieces run and which R-Net and O-Net sessions it uses. */
+    private record Plan(CascadeThreads threads, BiFunction<FloatBuffer, Integer, NetworkOutput> rnet,
+                        BiFunction<FloatBuffer, Integer, NetworkOutput> onet) {
+    }
 
     private FaceDetector(DetectorOptions options, Networks networks) {
         this.options = options;
         this.networks = networks;
-        this.threads = new CascadeThreads(options.threads());
+        this.threads = CascadeThreads.of(options.threads());
+        this.together = new Plan(threads, networks::rnet, networks::onet);
+        this.alone = new Plan(CascadeThreads.callerOnly(), networks::rnetSingleThreaded,
+                networks::onetSingleThreaded);
+        this.framesSideBySide = networks.provider().equals("cpu") && options.threads() > 1;
     }
 
     public static FaceDetector create(DetectorOptions options) {
@@ -59,12 +76,19 @@ public final class FaceDetector implements AutoCloseable {
 
     /** As {@link #detectBatch(List)}, adding the time spent per stage to {@code times}. */
     public List<List<Face>> detectBatch(List<RgbImage> images, StageTimes times) {
+        if (framesSideBySide && images.size() > 1) {
+            return threads.map(images, image -> detect(List.of(image), alone, times).get(0));
+        }
+        return detect(images, together, times);
+    }
+
+    private List<List<Face>> detect(List<RgbImage> images, Plan plan, StageTimes times) {
         long start = System.nanoTime();
-        List<IntegralImage> frames = threads.map(images, IntegralImage::of);
+        List<IntegralImage> frames = plan.threads().map(images, IntegralImage::of);
         times.add(Stage.PYRAMID, start);
-        List<List<Candidate>> proposals = proposeWithPNet(frames, times);
-        List<List<Candidate>> refined = refineWithRNet(frames, proposals, times);
-        List<List<Face>> faces = finishWithONet(frames, refined, times);
+        List<List<Candidate>> proposals = proposeWithPNet(frames, plan, times);
+        List<List<Candidate>> refined = refineWithRNet(frames, proposals, plan, times);
+        List<List<Face>> faces = finishWithONet(frames, refined, plan, times);
         if (log.isDebugEnabled()) {
             log.debug("{} images: {} P-Net proposals, {} after R-Net, {} faces", images.size(), total(proposals),
                     total(refined), total(faces));
@@ -73,7 +97,7 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     /** Stage 1: P-Net over every pyramid level, NMS per level and over all, regression, squaring. */
-    private List<List<Candidate>> proposeWithPNet(List<IntegralImage> frames, StageTimes times) {
+    private List<List<Candidate>> proposeWithPNet(List<IntegralImage> frames, Plan plan, StageTimes times) {
         List<PyramidLevel> levels = new ArrayList<>();
         for (List<Integer> sameSize : groupBySize(frames)) {
             IntegralImage first = frames.get(sameSize.get(0));
@@ -82,7 +106,7 @@ public final class FaceDetector implements AutoCloseable {
                 levels.add(new PyramidLevel(sameSize, scale));
             }
         }
-        List<List<List<Candidate>>> found = threads.map(levels, level -> scanLevel(frames, level, times));
+        List<List<List<Candidate>>> found = plan.threads().map(levels, level -> scanLevel(frames, level, times));
         List<List<Candidate>> proposals = emptyLists(frames.size());
         for (int i = 0; i < levels.size(); i++) {
             List<Integer> frameIndices = levels.get(i).frames();
@@ -151,8 +175,8 @@ public final class FaceDetector implements AutoCloseable {
 
     /** Stage 2: R-Net scores 24x24 crops of all proposals; NMS, regression, squaring. */
     private List<List<Candidate>> refineWithRNet(List<IntegralImage> frames, List<List<Candidate>> proposals,
-                                                 StageTimes times) {
-        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, networks::rnet, times);
+                                                 Plan plan, StageTimes times) {
+        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, plan.rnet(), times);
         List<List<Candidate>> refined = new ArrayList<>();
         int index = 0;
         for (List<Candidate> boxes : proposals) {
@@ -174,8 +198,8 @@ public final class FaceDetector implements AutoCloseable {
 
     /** Stage 3: O-Net scores 48x48 crops and places landmarks; regression, then NMS by the smaller box. */
     private List<List<Face>> finishWithONet(List<IntegralImage> frames, List<List<Candidate>> refined,
-                                            StageTimes times) {
-        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, networks::onet, times);
+                                            Plan plan, StageTimes times) {
+        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, plan.onet(), times);
         List<List<Face>> faces = new ArrayList<>();
         int index = 0;
         for (List<Candidate> boxes : refined) {

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,29 +33,38 @@ final class Networks implements AutoCloseable {
     private final OrtSession pnet;
     private final OrtSession rnet;
     private final OrtSession onet;
+    private final OrtSession rnetSingleThreaded;
+    private final OrtSession onetSingleThreaded;
     private final String provider;
 
-    private Networks(OrtEnvironment env, OrtSession pnet, OrtSession rnet, OrtSession onet, String provider) {
+    private Networks(OrtEnvironment env, OrtSession pnet, OrtSession rnet, OrtSession onet,
+                     OrtSession rnetSingleThreaded, OrtSession onetSingleThreaded, String provider) {
         this.env = env;
         this.pnet = pnet;
         this.rnet = rnet;
         this.onet = onet;
+        this.rnetSingleThreaded = rnetSingleThreaded;
+        this.onetSingleThreaded = onetSingleThreaded;
         this.provider = provider;
     }
 
     static Networks load(DetectorOptions options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        // P-Net runs single-threaded, several pyramid levels at once (see CascadeThreads); R-Net and
-        // O-Net run one large batch each, split across the threads.
-        try (OrtSession.SessionOptions levelOptions = sessionOptions(1);
-             OrtSession.SessionOptions batchOptions = sessionOptions(options.threads())) {
-            String provider = chooseProvider(env, batchOptions, options.provider());
+        // P-Net always runs single-threaded, several pyramid levels or frames at once (see
+        // CascadeThreads). For one frame, R-Net and O-Net run one batch each, split across the threads;
+        // frames detected side by side run them single-threaded.
+        try (OrtSession.SessionOptions singleThreaded = sessionOptions(1);
+             OrtSession.SessionOptions multiThreaded = sessionOptions(options.threads())) {
+            String provider = chooseProvider(env, multiThreaded, options.provider());
             if (provider.equals("cuda")) {
-                chooseProvider(env, levelOptions, options.provider());
+                chooseProvider(env, singleThreaded, options.provider());
             }
-            return new Networks(env, env.createSession(model("pnet"), levelOptions),
-                    env.createSession(model("rnet"), batchOptions), env.createSession(model("onet"), batchOptions),
-                    provider);
+            OrtSession rnet = env.createSession(model("rnet"), multiThreaded);
+            OrtSession onet = env.createSession(model("onet"), multiThreaded);
+            boolean sameSessions = options.threads() == 1 || provider.equals("cuda");
+            return new Networks(env, env.createSession(model("pnet"), singleThreaded), rnet, onet,
+                    sameSessions ? rnet : env.createSession(model("rnet"), singleThreaded),
+                    sameSessions ? onet : env.createSession(model("onet"), singleThreaded), provider);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load the MTCNN models: " + e.getMessage(), e);
         }
@@ -139,6 +149,14 @@ final class Networks implements AutoCloseable {
         return run(onet, crops, new long[] {batch, 3, ONET_SIDE, ONET_SIDE});
     }
 
+    NetworkOutput rnetSingleThreaded(FloatBuffer crops, int batch) {
+        return run(rnetSingleThreaded, crops, new long[] {batch, 3, RNET_SIDE, RNET_SIDE});
+    }
+
+    NetworkOutput onetSingleThreaded(FloatBuffer crops, int batch) {
+        return run(onetSingleThreaded, crops, new long[] {batch, 3, ONET_SIDE, ONET_SIDE});
+    }
+
     private NetworkOutput run(OrtSession session, FloatBuffer input, long[] shape) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
@@ -169,7 +187,8 @@ final class Networks implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OrtSession session : new OrtSession[] {pnet, rnet, onet}) {
+        for (OrtSession session : Stream.of(pnet, rnet, onet, rnetSingleThreaded, onetSingleThreaded).distinct()
+                .toList()) {
             try {
                 session.close();
             } catch (OrtException e) {
