@@ -76,10 +76,15 @@ public final class FaceDetector implements AutoCloseable {
 
     /** As {@link #detectBatch(List)}, adding the time spent per stage to {@code times}. */
     public List<List<Face>> detectBatch(List<RgbImage> images, StageTimes times) {
-        if (framesSideBySide && images.size() > 1) {
-            return threads.map(images, image -> detect(List.of(image), alone, times).get(0));
+        // Frames side by side only as long as every thread has one: the rest go through as one, so
+        // that no thread idles while another finishes a batch's odd frame alone.
+        int sideBySide = framesSideBySide ? images.size() - images.size() % options.threads() : 0;
+        List<List<Face>> faces = new ArrayList<>(threads.map(images.subList(0, sideBySide),
+                image -> detect(List.of(image), alone, times).get(0)));
+        if (sideBySide < images.size()) {
+            faces.addAll(detect(images.subList(sideBySide, images.size()), together, times));
         }
-        return detect(images, together, times);
+        return faces;
     }
 
     private List<List<Face>> detect(List<RgbImage> images, Plan plan, StageTimes times) {
