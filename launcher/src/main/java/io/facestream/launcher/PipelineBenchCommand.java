@@ -34,8 +34,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "W", description = "Detector workers (default: ${DEFAULT-VALUE}).")
     int workers = 1;
 
+    // The JIT compiles the broker's and clients' code for a minute and more (C2 took 10% of the CPU
+    // 20 s after start, 5% after 60 s): a short warm-up measures the compiler.
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Warm-up (default: ${DEFAULT-VALUE}).")
-    double warmupSeconds = 10;
+    double warmupSeconds = 30;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Measurement (default: ${DEFAULT-VALUE}).")
     double seconds = 30;
