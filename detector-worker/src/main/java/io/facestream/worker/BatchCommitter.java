@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Publishes each detected batch — one event per frame, the dead letters, the consumed offsets — in one
+ * Publishes detected batches — one event per frame, the dead letters, the consumed offsets — in one
  * Kafka transaction, on a thread of its own: the transaction's round trips to the broker (a tenth of
  * the worker's time when they ran in line, measured with async-profiler's wall-clock mode) overlap the
- * detection of the next batch. One batch is in flight at a time.
+ * detection of the next batches. One transaction is in flight at a time; it takes every batch
+ * detected while the one before was committed.
  */
 final class BatchCommitter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchCommitter.class);
@@ -53,7 +54,7 @@ final class BatchCommitter implements AutoCloseable {
     private final FaceEvents faceEvents;
     private final WorkerMetrics metrics;
     private final ExecutorService thread;
-    private Future<Optional<DetectedBatch>> inFlight = CompletableFuture.completedFuture(Optional.empty());
+    private Future<Optional<List<DetectedBatch>>> inFlight = CompletableFuture.completedFuture(Optional.empty());
     private volatile Instant lastCommit;
 
     BatchCommitter(String workerId, Producer<String, byte[]> producer, Serializer<FaceDetections> events,
@@ -70,16 +71,21 @@ final class BatchCommitter implements AutoCloseable {
         });
     }
 
-    /** Starts publishing {@code batch}; call {@link #awaitInFlight()} first. */
-    void start(DetectedBatch batch, ConsumerGroupMetadata group) {
-        inFlight = thread.submit(() -> commit(batch, group));
+    /** Starts publishing {@code batches} in one transaction; call {@link #awaitInFlight()} first. */
+    void start(List<DetectedBatch> batches, ConsumerGroupMetadata group) {
+        inFlight = thread.submit(() -> commit(batches, group));
+    }
+
+    /** Whether no transaction is in flight (a new one can start without waiting). */
+    boolean isIdle() {
+        return inFlight.isDone();
     }
 
     /**
-     * Waits for the batch in flight; returns it if its transaction was aborted, so its frames can be
-     * read again. Rethrows what makes this producer unusable (fenced, not authorised).
+     * Waits for the transaction in flight; returns its batches if it was aborted, so their frames can
+     * be read again. Rethrows what makes this producer unusable (fenced, not authorised).
      */
-    Optional<DetectedBatch> awaitInFlight() {
+    Optional<List<DetectedBatch>> awaitInFlight() {
         try {
             return inFlight.get();
         } catch (InterruptedException e) {
@@ -100,21 +106,23 @@ final class BatchCommitter implements AutoCloseable {
         return lastCommit;
     }
 
-    private Optional<DetectedBatch> commit(DetectedBatch batch, ConsumerGroupMetadata group) {
+    private Optional<List<DetectedBatch>> commit(List<DetectedBatch> batches, ConsumerGroupMetadata group) {
         producer.beginTransaction();
         try {
-            publish(batch);
-            producer.sendOffsetsToTransaction(nextOffsets(batch.records()), group);
+            batches.forEach(this::publish);
+            producer.sendOffsetsToTransaction(nextOffsets(batches), group);
             producer.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
             throw e; // fatal for this producer: another instance took over, or we may not write
         } catch (KafkaException e) {
-            log.warn("worker {}: transaction aborted ({}); the batch is read again", workerId, e.toString());
+            log.warn("worker {}: transaction aborted ({}); its frames are read again", workerId, e.toString());
             producer.abortTransaction();
-            return Optional.of(batch);
+            return Optional.of(batches);
         }
         lastCommit = Instant.now();
-        metrics.batch(batch.records().size(), batch.times(), Duration.ofNanos(System.nanoTime() - batch.startNanos()));
+        for (DetectedBatch batch : batches) {
+            metrics.batch(batch.records().size(), batch.times(), Duration.ofNanos(System.nanoTime() - batch.startNanos()));
+        }
         return Optional.empty();
     }
 
@@ -144,12 +152,14 @@ final class BatchCommitter implements AutoCloseable {
         metrics.deadLetter();
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> records) {
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<DetectedBatch> batches) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            offsets.merge(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        for (DetectedBatch batch : batches) {
+            for (ConsumerRecord<String, byte[]> record : batch.records()) {
+                offsets.merge(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1),
+                        (a, b) -> a.offset() >= b.offset() ? a : b);
+            }
         }
         return offsets;
     }

@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class DetectorWorker implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DetectorWorker.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration HANDOVER_CHECK = Duration.ofMillis(5);
     private static final int TRANSACTION_TIMEOUT_MS = 10_000;
 
     private final WorkerConfig config;
@@ -57,6 +58,8 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private final BatchCommitter committer;
     private final WorkerMetrics metrics;
     private final PendingBatch pending;
+    /** Detected, waiting for the committer to finish the transaction before. */
+    private final List<BatchCommitter.DetectedBatch> uncommitted = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Set<TopicPartition> assignment = Set.of();
@@ -78,6 +81,13 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     /** A worker connected to the cluster that {@code kafka} describes. */
     static DetectorWorker create(WorkerConfig config, KafkaSettings kafka, FaceDetector detector,
                                  WorkerMetrics metrics, Clock clock) {
+        return new DetectorWorker(config,
+                new KafkaConsumer<>(consumerConfig(config, kafka), new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaProducer<>(producerConfig(config, kafka), new StringSerializer(), new ByteArraySerializer()),
+                FrameCodec.avro(), detector, metrics, clock);
+    }
+
+    static Map<String, Object> consumerConfig(WorkerConfig config, KafkaSettings kafka) {
         Map<String, Object> consumer = new HashMap<>(kafka.consumerConfig());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "detector-" + config.workerId());
@@ -86,6 +96,10 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatchSize());
         consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return consumer;
+    }
+
+    static Map<String, Object> producerConfig(WorkerConfig config, KafkaSettings kafka) {
         Map<String, Object> producer = new HashMap<>(kafka.producerConfig());
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "detector-" + config.workerId());
         // Unique per running worker; fencing of a zombie comes from the group metadata (EOS v2).
@@ -96,10 +110,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         // A killed worker's open transaction holds back read_committed readers of its partitions until
         // it times out: keep that short, as a batch commits well within a second.
         producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
-        return new DetectorWorker(config,
-                new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
-                FrameCodec.avro(), detector, metrics, clock);
+        return producer;
     }
 
     @Override
@@ -108,11 +119,13 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
             producer.initTransactions();
             consumer.subscribe(List.of(Topics.FRAMES), new Rebalance());
             while (running.get()) {
-                Duration wait = pending.isEmpty() ? POLL : min(POLL, pending.remaining());
-                pending.addAll(consumer.poll(wait));
+                pending.addAll(consumer.poll(pollWait()));
                 metrics.lag(currentLag());
                 if (pending.isReady()) {
-                    detectAndHandOver(pending.drain());
+                    uncommitted.add(decodeAndDetect(pending.drain()));
+                }
+                if (!uncommitted.isEmpty() && committer.isIdle()) {
+                    handOver();
                 }
             }
         } catch (WakeupException e) {
@@ -129,9 +142,9 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private void finish() {
         try {
             if (!failed && !pending.isEmpty()) {
-                detectAndHandOver(pending.drain());
+                uncommitted.add(decodeAndDetect(pending.drain()));
             }
-            awaitCommitted();
+            commitAll();
         } catch (RuntimeException e) {
             log.warn("worker {}: last batch not committed ({}); its frames go to the next owner", config.workerId(),
                     e.toString());
@@ -144,28 +157,33 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         }
     }
 
-    /** Decodes and detects on this thread, then hands the batch to the committer once the one before is done. */
-    private void detectAndHandOver(List<ConsumerRecord<String, byte[]>> records) {
+    private BatchCommitter.DetectedBatch decodeAndDetect(List<ConsumerRecord<String, byte[]>> records) {
         long start = System.nanoTime();
         metrics.framesIn(records.size());
         List<FrameOutcome> outcomes = decoder.decodeAll(records);
         StageTimes times = new StageTimes();
-        List<List<Face>> faces = detect(outcomes, times);
-        Optional<BatchCommitter.DetectedBatch> aborted = committer.awaitInFlight();
-        if (aborted.isPresent()) {
-            // This batch follows the aborted one in some partitions: read both again.
-            List<ConsumerRecord<String, byte[]>> both = new ArrayList<>(aborted.get().records());
-            both.addAll(records);
-            rewind(both);
-            return;
-        }
-        committer.start(new BatchCommitter.DetectedBatch(records, outcomes, faces, times, start),
-                consumer.groupMetadata());
+        return new BatchCommitter.DetectedBatch(records, outcomes, detect(outcomes, times), times, start);
     }
 
-    /** Waits for the batch in flight; where it was aborted, its frames are read again. */
-    private void awaitCommitted() {
-        committer.awaitInFlight().ifPresent(aborted -> rewind(aborted.records()));
+    /** Waits for the transaction in flight, then starts one for every batch detected meanwhile. */
+    private void handOver() {
+        Optional<List<BatchCommitter.DetectedBatch>> aborted = committer.awaitInFlight();
+        if (aborted.isPresent()) {
+            // The batches detected since follow the aborted ones in some partitions: read all again.
+            List<BatchCommitter.DetectedBatch> all = new ArrayList<>(aborted.get());
+            all.addAll(uncommitted);
+            uncommitted.clear();
+            rewind(all);
+        } else if (!uncommitted.isEmpty()) {
+            committer.start(List.copyOf(uncommitted), consumer.groupMetadata());
+            uncommitted.clear();
+        }
+    }
+
+    /** Commits every detected batch and waits for it; aborted ones are read again. */
+    private void commitAll() {
+        handOver();
+        committer.awaitInFlight().ifPresent(this::rewind);
     }
 
     private List<List<Face>> detect(List<FrameOutcome> outcomes, StageTimes times) {
@@ -178,11 +196,13 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         return images.isEmpty() ? List.of() : detector.detectBatch(images, times);
     }
 
-    /** After an aborted transaction: read the batch's partitions again from the batch's first frames. */
-    private void rewind(List<ConsumerRecord<String, byte[]>> records) {
+    /** After an aborted transaction: read the batches' partitions again from their first frames. */
+    private void rewind(List<BatchCommitter.DetectedBatch> batches) {
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        for (BatchCommitter.DetectedBatch batch : batches) {
+            for (ConsumerRecord<String, byte[]> record : batch.records()) {
+                first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+            }
         }
         Set<TopicPartition> owned = consumer.assignment();
         first.forEach((partition, offset) -> {
@@ -190,6 +210,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
                 consumer.seek(partition, offset);
             }
         });
+        pending.dropPartitions(first.keySet()); // polled later than the rewound frames: read again too
     }
 
     private long currentLag() {
@@ -235,7 +256,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            awaitCommitted(); // its offsets may only be committed while the partitions are ours
+            commitAll(); // offsets may only be committed while the partitions are ours
             pending.dropPartitions(partitions);
             assignment = Set.copyOf(consumer.assignment());
             if (!partitions.isEmpty()) {
@@ -255,6 +276,12 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             onPartitionsRevoked(partitions);
         }
+    }
+
+    /** Up to the batch's deadline; briefly while detected batches wait for the committer. */
+    private Duration pollWait() {
+        Duration wait = pending.isEmpty() ? POLL : min(POLL, pending.remaining());
+        return uncommitted.isEmpty() ? wait : min(wait, HANDOVER_CHECK);
     }
 
     private static Duration min(Duration a, Duration b) {

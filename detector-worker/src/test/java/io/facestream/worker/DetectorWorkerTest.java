@@ -3,6 +3,17 @@ package io.facestream.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.facestream.cascade.FaceDetector;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
@@ -169,6 +180,37 @@ class DetectorWorkerTest {
             List<FaceDetections> events = awaitEvents(8);
             assertThat(events).extracting(FaceDetections::getSequence)
                     .containsExactlyElementsOf(LongStream.range(0, 8).boxed().toList());
+        }
+    }
+
+    @Test
+    void framesOfAnAbortedTransactionAreReadAgainAndGetOneEventEach() {
+        sendFrames("door", 6);
+        WorkerConfig config = config("w1");
+        AtomicInteger commits = new AtomicInteger();
+        KafkaProducer<String, byte[]> firstCommitFails = new KafkaProducer<>(
+                DetectorWorker.producerConfig(config, kafka.settings()), new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void commitTransaction() {
+                if (commits.getAndIncrement() == 0) {
+                    throw new KafkaException("commit lost (test)");
+                }
+                super.commitTransaction();
+            }
+        };
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                DetectorWorker.consumerConfig(config, kafka.settings()), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        try (FaceDetector detector = FaceDetector.create(config.detector());
+             DetectorWorker worker = new DetectorWorker(config, consumer, firstCommitFails, FrameCodec.avro(), detector,
+                     new WorkerMetrics(new SimpleMeterRegistry()), Clock.systemUTC())) {
+            new Thread(worker, "worker-under-test").start();
+            awaitEvents(6);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> kafka.faceEvents().size() == 6);
+            assertThat(kafka.faceEvents()).extracting(FaceDetections::getSequence)
+                    .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 6).boxed().toList());
+            assertThat(commits).as("the aborted commit and at least one more").hasValueGreaterThan(1);
         }
     }
 
