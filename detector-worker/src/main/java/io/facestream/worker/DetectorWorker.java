@@ -42,12 +42,14 @@ import org.slf4j.LoggerFactory;
  * batches, and publishes exactly one {@code FaceDetections} event per frame in a Kafka transaction
  * together with the consumed offsets, so a worker killed mid-batch leaves neither a gap nor a duplicate
  * for a read_committed reader. Polling and detection run on the worker's thread; a batch's transaction
- * runs on the {@link BatchCommitter}'s while the next batch is detected.
+ * runs on the {@link BatchCommitter}'s while the next batches are detected.
  */
 public final class DetectorWorker implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DetectorWorker.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration HANDOVER_CHECK = Duration.ofMillis(5);
+    /** Detected batches waiting for a slow commit, at most: they hold decoded frames. */
+    private static final int MAX_UNCOMMITTED = 4;
     private static final int TRANSACTION_TIMEOUT_MS = 10_000;
 
     private final WorkerConfig config;
@@ -124,7 +126,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
                 if (pending.isReady()) {
                     uncommitted.add(decodeAndDetect(pending.drain()));
                 }
-                if (!uncommitted.isEmpty() && committer.isIdle()) {
+                if (!uncommitted.isEmpty() && (committer.isIdle() || uncommitted.size() >= MAX_UNCOMMITTED)) {
                     handOver();
                 }
             }
