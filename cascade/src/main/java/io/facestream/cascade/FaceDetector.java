@@ -46,7 +46,7 @@ public final class FaceDetector implements AutoCloseable {
         this.together = new Plan(threads, networks::rnet, networks::onet);
         this.alone = new Plan(CascadeThreads.callerOnly(), networks::rnetSingleThreaded,
                 networks::onetSingleThreaded);
-        this.framesSideBySide = networks.provider().equals("cpu") && options.threads() > 1;
+        this.framesSideBySide = networks.hasSingleThreadedSessions();
     }
 
     public static FaceDetector create(DetectorOptions options) {

@@ -149,6 +149,14 @@ final class Networks implements AutoCloseable {
         return run(onet, crops, new long[] {batch, 3, ONET_SIDE, ONET_SIDE});
     }
 
+    /**
+     * Whether frames are worth detecting side by side: on the CPU with more than one thread, where the
+     * single-threaded R-Net and O-Net are sessions of their own.
+     */
+    boolean hasSingleThreadedSessions() {
+        return rnetSingleThreaded != rnet;
+    }
+
     NetworkOutput rnetSingleThreaded(FloatBuffer crops, int batch) {
         return run(rnetSingleThreaded, crops, new long[] {batch, 3, RNET_SIDE, RNET_SIDE});
     }
