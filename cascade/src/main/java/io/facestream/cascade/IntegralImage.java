@@ -81,20 +81,19 @@ final class IntegralImage {
         }
         int[] band = new int[span];
         int plane = outWidth * outHeight;
-        float[] planes = new float[3 * plane];
+        // Straight into the network's input: a float[] in between made over half of the cascade's garbage.
         for (int i = 0; i < outHeight; i++) {
             bandSums(ys[3 * i], ys[3 * i + 1], firstColumn, band);
             float rowGain = 1f / ys[3 * i + 2];
-            for (int j = 0, at = i * outWidth; j < outWidth; j++, at++) {
+            for (int j = 0, at = offset + i * outWidth; j < outWidth; j++, at++) {
                 int left = (xs[3 * j] - firstColumn) * 3;
                 int right = (xs[3 * j + 1] - firstColumn) * 3;
                 float gain = rowGain * columnGain[j];
-                planes[at] = (band[right] - band[left]) * gain - MEAN * SCALE;
-                planes[at + plane] = (band[right + 1] - band[left + 1]) * gain - MEAN * SCALE;
-                planes[at + 2 * plane] = (band[right + 2] - band[left + 2]) * gain - MEAN * SCALE;
+                dst.put(at, (band[right] - band[left]) * gain - MEAN * SCALE);
+                dst.put(at + plane, (band[right + 1] - band[left + 1]) * gain - MEAN * SCALE);
+                dst.put(at + 2 * plane, (band[right + 2] - band[left + 2]) * gain - MEAN * SCALE);
             }
         }
-        dst.put(offset, planes);
     }
 
     /** Per-column running sums of rows {@code top} to {@code bottom} (exclusive), from {@code firstColumn} on. */

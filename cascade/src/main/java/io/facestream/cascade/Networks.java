@@ -186,8 +186,12 @@ final class Networks implements AutoCloseable {
         return (OnnxTensor) value;
     }
 
+    /** The tensor's values; ONNX Runtime already copies them to a heap buffer of their own, which we keep. */
     private static float[] floats(OnnxTensor tensor) {
         FloatBuffer buffer = tensor.getFloatBuffer();
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.remaining() == buffer.array().length) {
+            return buffer.array();
+        }
         float[] values = new float[buffer.remaining()];
         buffer.get(values);
         return values;
