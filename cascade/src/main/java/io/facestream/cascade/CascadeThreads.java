@@ -12,9 +12,11 @@ import java.util.function.Function;
 
 /**
  * The detector's threads, for work that splits into independent pieces: the frames of a batch, each
- * detected whole on one thread, or the pyramid levels of a single frame, one level per thread with
- * single-threaded P-Net runs. P-Net's convolutions have few channels and split poorly across threads
- * inside one run (measured 1.4x on 2 cores); whole levels or frames keep every core busy instead.
+ * detected whole on one thread, or the pyramid levels and the R-Net and O-Net crops of a single frame,
+ * a level or a part of the crops per thread, every network run single-threaded. P-Net's convolutions
+ * have few channels and split poorly across threads inside one run (measured 1.4x on 2 cores), and
+ * R-Net and O-Net runs split across threads wait at a barrier after every layer (split crops: R-Net
+ * ~30% faster); whole pieces keep every core busy instead.
  */
 final class CascadeThreads implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();

@@ -14,7 +14,7 @@ package io.facestream.cascade;
  * @param rnetNms         IoU above which R-Net boxes are merged
  * @param onetNms         overlap of the smaller box above which O-Net boxes are merged
  * @param maxInputSide    frames with a longer side are detected as if downscaled to it (0: never)
- * @param threads         CPU threads ONNX Runtime may use per network run
+ * @param threads         CPU threads the cascade runs on
  * @param provider        where the networks run
  */
 public record DetectorOptions(int minFaceSize, float pyramidFactor,

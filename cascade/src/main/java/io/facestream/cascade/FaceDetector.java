@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * On the CPU, the frames of a batch are detected side by side, each whole on one thread: no thread
  * waits for another (2 cores, 640x480, batches of 8: 26.7-28.6 frames/s against 25.7 with each
  * frame's work split across the threads). A single frame, or a batch on the GPU, goes through the
- * cascade as one: its pyramid levels side by side, R-Net and O-Net once over all its candidates.
+ * cascade as one: its pyramid levels side by side, R-Net and O-Net over all its candidates, split on
+ * the CPU into one part per thread.
  */
 public final class FaceDetector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FaceDetector.class);
@@ -34,24 +35,28 @@ public final class FaceDetector implements AutoCloseable {
     private final Plan alone;
     private final boolean framesSideBySide;
 
-    /** Where a detection's pieces run and which R-Net and O-Net sessions it uses. */
-    private record Plan(CascadeThreads threads, BiFunction<FloatBuffer, Integer, NetworkOutput> rnet,
-                        BiFunction<FloatBuffer, Integer, NetworkOutput> onet) {
+    /** Where a detection's pieces run, and into how many parts, side by side, its R-Net and O-Net crops go. */
+    private record Plan(CascadeThreads threads, int cropParts) {
+    }
+
+    /** A candidate's box in its frame, to be cropped for R-Net or O-Net. */
+    private record Crop(IntegralImage frame, Box box) {
     }
 
     private FaceDetector(DetectorOptions options, Networks networks) {
         this.options = options;
         this.networks = networks;
         this.threads = CascadeThreads.of(options.threads());
-        this.together = new Plan(threads, networks::rnet, networks::onet);
-        this.alone = new Plan(CascadeThreads.callerOnly(), networks::rnetSingleThreaded,
-                networks::onetSingleThreaded);
-        this.framesSideBySide = networks.hasSingleThreadedSessions();
+        boolean cpu = networks.provider().equals("cpu");
+        // A GPU takes a batch's crops in one run; on the CPU, each thread runs a part of them.
+        this.together = new Plan(threads, cpu ? options.threads() : 1);
+        this.alone = new Plan(CascadeThreads.callerOnly(), 1);
+        this.framesSideBySide = cpu && options.threads() > 1;
     }
 
     public static FaceDetector create(DetectorOptions options) {
         FaceDetector detector = new FaceDetector(options, Networks.load(options));
-        log.info("MTCNN face detector ready on {} ({} threads per network run)", detector.provider(),
+        log.info("MTCNN face detector ready on {} ({} threads)", detector.provider(),
                 options.threads());
         return detector;
     }
@@ -181,7 +186,7 @@ public final class FaceDetector implements AutoCloseable {
     /** Stage 2: R-Net scores 24x24 crops of all proposals; NMS, regression, squaring. */
     private List<List<Candidate>> refineWithRNet(List<IntegralImage> frames, List<List<Candidate>> proposals,
                                                  Plan plan, StageTimes times) {
-        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, plan.rnet(), times);
+        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, networks::rnet, plan, times);
         List<List<Candidate>> refined = new ArrayList<>();
         int index = 0;
         for (List<Candidate> boxes : proposals) {
@@ -204,7 +209,7 @@ public final class FaceDetector implements AutoCloseable {
     /** Stage 3: O-Net scores 48x48 crops and places landmarks; regression, then NMS by the smaller box. */
     private List<List<Face>> finishWithONet(List<IntegralImage> frames, List<List<Candidate>> refined,
                                             Plan plan, StageTimes times) {
-        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, plan.onet(), times);
+        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, networks::onet, plan, times);
         List<List<Face>> faces = new ArrayList<>();
         int index = 0;
         for (List<Candidate> boxes : refined) {
@@ -234,26 +239,38 @@ public final class FaceDetector implements AutoCloseable {
         return points;
     }
 
-    /** Crops every candidate of every frame to {@code side x side} and runs one network over them all. */
+    /** Crops every candidate of every frame to {@code side x side} and runs the network over them all. */
     private NetworkOutput classifyCrops(List<IntegralImage> frames, List<List<Candidate>> candidates, int side,
                                         Stage stage, BiFunction<FloatBuffer, Integer, NetworkOutput> network,
-                                        StageTimes times) {
-        int count = total(candidates);
-        if (count == 0) {
-            return new NetworkOutput(new float[0], new float[0], new float[0], 1, 1);
-        }
-        long start = System.nanoTime();
-        int perCrop = 3 * side * side;
-        FloatBuffer input = Networks.inputBuffer(count * perCrop);
-        int index = 0;
+                                        Plan plan, StageTimes times) {
+        List<Crop> crops = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
             for (Candidate candidate : candidates.get(f)) {
-                crop(frames.get(f), candidate.box(), input, index++ * perCrop, side);
+                crops.add(new Crop(frames.get(f), candidate.box()));
             }
+        }
+        if (crops.isEmpty()) {
+            return new NetworkOutput(new float[0], new float[0], new float[0], 1, 1);
+        }
+        int partSize = (crops.size() + plan.cropParts() - 1) / plan.cropParts();
+        List<List<Crop>> parts = new ArrayList<>();
+        for (int from = 0; from < crops.size(); from += partSize) {
+            parts.add(crops.subList(from, Math.min(crops.size(), from + partSize)));
+        }
+        return NetworkOutput.concat(plan.threads().map(parts, part -> classify(part, side, stage, network, times)));
+    }
+
+    private static NetworkOutput classify(List<Crop> crops, int side, Stage stage,
+                                          BiFunction<FloatBuffer, Integer, NetworkOutput> network, StageTimes times) {
+        long start = System.nanoTime();
+        int perCrop = 3 * side * side;
+        FloatBuffer input = Networks.inputBuffer(crops.size() * perCrop);
+        for (int i = 0; i < crops.size(); i++) {
+            crop(crops.get(i).frame(), crops.get(i).box(), input, i * perCrop, side);
         }
         times.add(Stage.PYRAMID, start);
         start = System.nanoTime();
-        NetworkOutput out = network.apply(input, count);
+        NetworkOutput out = network.apply(input, crops.size());
         times.add(stage, start);
         return out;
     }

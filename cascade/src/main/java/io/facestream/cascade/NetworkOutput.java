@@ -1,11 +1,34 @@
 package io.facestream.cascade;
 
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * What one network run returns, flattened row-major. {@code prob} holds two values per position
  * (not face, face); {@code landmarks} is empty except for O-Net. For P-Net, {@code height} and
  * {@code width} are the size of its output maps; for R-Net and O-Net they are 1.
  */
 record NetworkOutput(float[] prob, float[] regression, float[] landmarks, int height, int width) {
+
+    /** R-Net's or O-Net's outputs on consecutive parts of a batch of crops, as one output on them all. */
+    static NetworkOutput concat(List<NetworkOutput> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return new NetworkOutput(concat(parts, NetworkOutput::prob), concat(parts, NetworkOutput::regression),
+                concat(parts, NetworkOutput::landmarks), 1, 1);
+    }
+
+    private static float[] concat(List<NetworkOutput> parts, Function<NetworkOutput, float[]> values) {
+        float[] all = new float[parts.stream().mapToInt(part -> values.apply(part).length).sum()];
+        int at = 0;
+        for (NetworkOutput part : parts) {
+            float[] next = values.apply(part);
+            System.arraycopy(next, 0, all, at, next.length);
+            at += next.length;
+        }
+        return all;
+    }
 
     float faceScore(int index) {
         return prob[2 * index + 1];

@@ -13,8 +13,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,46 +33,33 @@ final class Networks implements AutoCloseable {
     private final OrtSession pnet;
     private final OrtSession rnet;
     private final OrtSession onet;
-    private final OrtSession rnetSingleThreaded;
-    private final OrtSession onetSingleThreaded;
     private final String provider;
 
-    private Networks(OrtEnvironment env, OrtSession pnet, OrtSession rnet, OrtSession onet,
-                     OrtSession rnetSingleThreaded, OrtSession onetSingleThreaded, String provider) {
+    private Networks(OrtEnvironment env, OrtSession pnet, OrtSession rnet, OrtSession onet, String provider) {
         this.env = env;
         this.pnet = pnet;
         this.rnet = rnet;
         this.onet = onet;
-        this.rnetSingleThreaded = rnetSingleThreaded;
-        this.onetSingleThreaded = onetSingleThreaded;
         this.provider = provider;
     }
 
     static Networks load(DetectorOptions options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        // P-Net always runs single-threaded, several pyramid levels or frames at once (see
-        // CascadeThreads). For one frame, R-Net and O-Net run one batch each, split across the threads;
-        // frames detected side by side run them single-threaded.
-        try (OrtSession.SessionOptions singleThreaded = sessionOptions(1);
-             OrtSession.SessionOptions multiThreaded = sessionOptions(options.threads())) {
-            String provider = chooseProvider(env, multiThreaded, options.provider());
-            if (provider.equals("cuda")) {
-                chooseProvider(env, singleThreaded, options.provider());
-            }
-            OrtSession rnet = env.createSession(model("rnet"), multiThreaded);
-            OrtSession onet = env.createSession(model("onet"), multiThreaded);
-            boolean sameSessions = options.threads() == 1 || provider.equals("cuda");
-            return new Networks(env, env.createSession(model("pnet"), singleThreaded), rnet, onet,
-                    sameSessions ? rnet : env.createSession(model("rnet"), singleThreaded),
-                    sameSessions ? onet : env.createSession(model("onet"), singleThreaded), provider);
+        // Every run is single-threaded: on the CPU, the detector's own threads run pyramid levels, parts of
+        // a frame's crops, or whole frames side by side (see CascadeThreads), which keeps both cores busy
+        // without the barrier after every layer of a run split across threads.
+        try (OrtSession.SessionOptions session = sessionOptions()) {
+            String provider = chooseProvider(env, session, options.provider());
+            return new Networks(env, env.createSession(model("pnet"), session), env.createSession(model("rnet"), session),
+                    env.createSession(model("onet"), session), provider);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load the MTCNN models: " + e.getMessage(), e);
         }
     }
 
-    private static OrtSession.SessionOptions sessionOptions(int threads) throws OrtException {
+    private static OrtSession.SessionOptions sessionOptions() throws OrtException {
         OrtSession.SessionOptions session = new OrtSession.SessionOptions();
-        session.setIntraOpNumThreads(threads);
+        session.setIntraOpNumThreads(1);
         session.setInterOpNumThreads(1);
         session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -149,22 +136,6 @@ final class Networks implements AutoCloseable {
         return run(onet, crops, new long[] {batch, 3, ONET_SIDE, ONET_SIDE});
     }
 
-    /**
-     * Whether frames are worth detecting side by side: on the CPU with more than one thread, where the
-     * single-threaded R-Net and O-Net are sessions of their own.
-     */
-    boolean hasSingleThreadedSessions() {
-        return rnetSingleThreaded != rnet;
-    }
-
-    NetworkOutput rnetSingleThreaded(FloatBuffer crops, int batch) {
-        return run(rnetSingleThreaded, crops, new long[] {batch, 3, RNET_SIDE, RNET_SIDE});
-    }
-
-    NetworkOutput onetSingleThreaded(FloatBuffer crops, int batch) {
-        return run(onetSingleThreaded, crops, new long[] {batch, 3, ONET_SIDE, ONET_SIDE});
-    }
-
     private NetworkOutput run(OrtSession session, FloatBuffer input, long[] shape) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
@@ -199,8 +170,7 @@ final class Networks implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OrtSession session : Stream.of(pnet, rnet, onet, rnetSingleThreaded, onetSingleThreaded).distinct()
-                .toList()) {
+        for (OrtSession session : List.of(pnet, rnet, onet)) {
             try {
                 session.close();
             } catch (OrtException e) {

@@ -36,7 +36,7 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
             new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
             new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
             new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
-            new EnvironmentVariable("DETECTOR_THREADS", "cores", "CPU threads per network run"),
+            new EnvironmentVariable("DETECTOR_THREADS", "cores", "CPU threads the cascade runs on"),
             new EnvironmentVariable("DETECTOR_PROVIDER", "auto", "auto, cpu or cuda"));
 
     public static WorkerConfig fromEnvironment() {

@@ -38,7 +38,7 @@ final class DetectorSettings {
     int maxInputSide = DEFAULTS.maxInputSide();
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "CPU threads per network run (default: the number of cores, ${DEFAULT-VALUE}).")
+            description = "CPU threads the cascade runs on (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = DEFAULTS.threads();
 
     @Option(names = "--provider", paramLabel = "auto|cpu|cuda",
