@@ -63,9 +63,6 @@ final class Networks implements AutoCloseable {
         session.setInterOpNumThreads(1);
         session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        // Spinning pool threads keep a core busy between runs, starving the Java-side pyramid and crop
-        // work (measured on 2 cores: 2 spinning threads ran slower than 1 thread).
-        session.addConfigEntry("session.intra_op.allow_spinning", "0");
         return session;
     }
 
