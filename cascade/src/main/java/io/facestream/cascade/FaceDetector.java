@@ -186,7 +186,8 @@ public final class FaceDetector implements AutoCloseable {
     /** Stage 2: R-Net scores 24x24 crops of all proposals; NMS, regression, squaring. */
     private List<List<Candidate>> refineWithRNet(List<IntegralImage> frames, List<List<Candidate>> proposals,
                                                  Plan plan, StageTimes times) {
-        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, networks::rnet, plan, times);
+        NetworkOutput out = classifyCrops(frames, proposals, Networks.RNET_SIDE, Stage.RNET, networks::rnet, plan,
+                times);
         List<List<Candidate>> refined = new ArrayList<>();
         int index = 0;
         for (List<Candidate> boxes : proposals) {
@@ -209,7 +210,8 @@ public final class FaceDetector implements AutoCloseable {
     /** Stage 3: O-Net scores 48x48 crops and places landmarks; regression, then NMS by the smaller box. */
     private List<List<Face>> finishWithONet(List<IntegralImage> frames, List<List<Candidate>> refined,
                                             Plan plan, StageTimes times) {
-        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, networks::onet, plan, times);
+        NetworkOutput out = classifyCrops(frames, refined, Networks.ONET_SIDE, Stage.ONET, networks::onet, plan,
+                times);
         List<List<Face>> faces = new ArrayList<>();
         int index = 0;
         for (List<Candidate> boxes : refined) {

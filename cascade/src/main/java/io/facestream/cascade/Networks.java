@@ -50,8 +50,8 @@ final class Networks implements AutoCloseable {
         // without the barrier after every layer of a run split across threads.
         try (OrtSession.SessionOptions session = sessionOptions()) {
             String provider = chooseProvider(env, session, options.provider());
-            return new Networks(env, env.createSession(model("pnet"), session), env.createSession(model("rnet"), session),
-                    env.createSession(model("onet"), session), provider);
+            return new Networks(env, env.createSession(model("pnet"), session),
+                    env.createSession(model("rnet"), session), env.createSession(model("onet"), session), provider);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load the MTCNN models: " + e.getMessage(), e);
         }
