@@ -6,17 +6,14 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -39,12 +36,12 @@ final class EventStorage implements AutoCloseable {
     static final int MAX_BATCH = 500;
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final PauseWhileRetrying pause;
     private final AvroSerde<FaceDetections> serde = new AvroSerde<>(FaceDetections.class);
     private final EventStore store;
     private final DatabaseStatus status;
     private final Thread thread = new Thread(this::run, "event-storage");
     private volatile boolean closing;
-    private volatile boolean retrying;
     private volatile Throwable failure;
 
     private final SinkMeters meters;
@@ -57,6 +54,7 @@ final class EventStorage implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_BATCH);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.pause = new PauseWhileRetrying(consumer);
         this.store = store;
         this.status = status;
         this.meters = meters;
@@ -73,7 +71,7 @@ final class EventStorage implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(Topics.FACES), new PauseNewPartitionsWhileRetrying());
+            consumer.subscribe(List.of(Topics.FACES), pause);
             while (!closing) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
@@ -136,41 +134,23 @@ final class EventStorage implements AutoCloseable {
     }
 
     private void writeUntilStored(List<FaceDetections> events) {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         for (int attempt = 1; ; attempt++) {
             try {
                 store.store(events);
-                if (retrying) {
+                if (pause.end()) {
                     LOG.info("database back: stored {} event(s) after {} attempt(s)", events.size(), attempt);
-                    consumer.resume(consumer.paused());
-                    retrying = false;
                 }
                 status.writeSucceeded();
                 meters.stored(events.size());
                 return;
             } catch (StorageUnavailableException e) {
                 status.writeFailed(e.getMessage());
-                if (!retrying) {
-                    retrying = true;
-                    consumer.pause(consumer.assignment());
+                Duration wait = backoff.next();
+                LOG.warn("{} (attempt {}; retrying in {} ms)", e.getMessage(), attempt, wait.toMillis());
+                if (!pause.waitOut(wait, () -> closing)) {
+                    throw new WakeupException();
                 }
-                LOG.warn("{} (attempt {}; retrying in {} ms)", e.getMessage(), attempt, backoff.toMillis());
-                waitKeepingPartitions(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    /** Polls the paused consumer meanwhile, so the group does not take the partitions away. */
-    private void waitKeepingPartitions(Duration backoff) {
-        long end = System.nanoTime() + backoff.toNanos();
-        for (long left = backoff.toNanos(); left > 0; left = end - System.nanoTime()) {
-            if (closing) {
-                throw new WakeupException();
-            }
-            ConsumerRecords<String, byte[]> none = consumer.poll(Duration.ofNanos(Math.min(left, POLL.toNanos())));
-            if (!none.isEmpty()) {
-                throw new IllegalStateException("a paused consumer returned records");
             }
         }
     }
@@ -183,20 +163,6 @@ final class EventStorage implements AutoCloseable {
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Partitions assigned while a batch waits for the database are paused too, so their records wait in Kafka. */
-    private final class PauseNewPartitionsWhileRetrying implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (retrying) {
-                consumer.pause(partitions);
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         }
     }
 }

@@ -27,27 +27,28 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class SinkApi {
     static final int DEFAULT_LIMIT = 100;
-    /** 200 while the database, the Streams application and the event storage are up, else 503 with the reason. */
+    /** 200 while the database, the Streams application, event storage and alert delivery are up, else 503 and why. */
     public static final String HEALTH_PATH = "/api/health";
     public static final String METRICS_PATH = "/metrics";
 
     private final EventStore store;
     private final DatabaseStatus database;
     private final Supplier<KafkaStreams.State> streamsState;
-    private final Supplier<Throwable> storageFailure;
+    private final Map<String, Supplier<Throwable>> threadFailures;
     private final Supplier<String> metrics;
     private final List<Consumer<RoutesConfig>> moreRoutes = new ArrayList<>();
 
     /**
-     * @param storageFailure why the thread storing events stopped; null while it runs
+     * @param threadFailures the sink's own threads, by the name health reports them under: why each stopped, null
+     *                       while it runs
      * @param metrics the text served at /metrics
      */
     public SinkApi(EventStore store, DatabaseStatus database, Supplier<KafkaStreams.State> streamsState,
-                   Supplier<Throwable> storageFailure, Supplier<String> metrics) {
+                   Map<String, Supplier<Throwable>> threadFailures, Supplier<String> metrics) {
         this.store = store;
         this.database = database;
         this.streamsState = streamsState;
-        this.storageFailure = storageFailure;
+        this.threadFailures = threadFailures;
         this.metrics = metrics;
     }
 
@@ -105,14 +106,18 @@ public final class SinkApi {
         problem.ifPresent(reason -> databaseHealth.put("reason", reason));
         KafkaStreams.State state = streamsState.get();
         boolean streamsUp = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        Throwable stopped = storageFailure.get();
-        boolean up = problem.isEmpty() && streamsUp && stopped == null;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        body.put("status", "DOWN"); // first in the body; set below
         body.put("database", databaseHealth);
         body.put("streams", Map.of("status", streamsUp ? "UP" : "DOWN", "state", String.valueOf(state)));
-        body.put("storage", stopped == null ? Map.of("status", "UP")
-                : Map.of("status", "DOWN", "reason", String.valueOf(stopped.getMessage())));
+        boolean up = problem.isEmpty() && streamsUp;
+        for (Map.Entry<String, Supplier<Throwable>> thread : threadFailures.entrySet()) {
+            Throwable stopped = thread.getValue().get();
+            up &= stopped == null;
+            body.put(thread.getKey(), stopped == null ? Map.of("status", "UP")
+                    : Map.of("status", "DOWN", "reason", String.valueOf(stopped.getMessage())));
+        }
+        body.put("status", up ? "UP" : "DOWN");
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 

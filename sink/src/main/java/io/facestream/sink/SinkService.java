@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -81,7 +82,8 @@ public final class SinkService implements AutoCloseable {
         alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
                 config.alerts(), new AlertMetrics(meters));
         web = SinkWeb.start(config.kafka(), config.apiToken(), config.alerts().defaultRule());
-        server = new SinkApi(store, database, streams::state, storage::failure, meters::scrape)
+        server = new SinkApi(store, database, streams::state,
+                Map.of("storage", storage::failure, "alerts", alertDispatcher::failure), meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
                 .buildServer(web::routes).start(config.httpHost(), config.httpPort());
         LOG.info("sink dashboard on http://{}:{}/ (API: /api/openapi.yaml; {})", displayHost(), server.port(),

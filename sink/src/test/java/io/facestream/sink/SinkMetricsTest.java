@@ -58,7 +58,7 @@ class SinkMetricsTest {
                         && meters.get("facestream.sink.records.unreadable").counter().count() == 1);
             }
 
-            Javalin server = new SinkApi(store, status, () -> KafkaStreams.State.RUNNING, () -> null, meters::scrape)
+            Javalin server = new SinkApi(store, status, () -> KafkaStreams.State.RUNNING, Map.of(), meters::scrape)
                     .buildServer().start(0);
             try {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -77,7 +77,7 @@ class SinkServiceTest {
     }
 
     @Test
-    void healthSaysUpWithTheDatabaseAndStreamsState() throws Exception {
+    void healthSaysUpWithTheDatabaseStreamsStorageAndAlertDelivery() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.sink().streamsState() == KafkaStreams.State.RUNNING);
 
         HttpResponse<String> response = pipeline.get("/api/health");
@@ -86,6 +86,8 @@ class SinkServiceTest {
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/database/status").asText()).isEqualTo("UP");
         assertThat(health.at("/streams/state").asText()).isEqualTo("RUNNING");
+        assertThat(health.at("/storage/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/alerts/status").asText()).isEqualTo("UP");
     }
 
     @Test

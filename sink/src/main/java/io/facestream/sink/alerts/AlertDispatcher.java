@@ -8,6 +8,8 @@ import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.Alert;
+import io.facestream.sink.Backoff;
+import io.facestream.sink.PauseWhileRetrying;
 import io.facestream.sink.StorageUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the webhook and published to MQTT where configured, and the offsets are committed after that. Delivery is at least
  * once: after a crash an alert may come again, with the same {@code alertId}, by which receivers recognise it. A
  * webhook or MQTT broker that keeps failing costs each alert a bounded wait; the alert is then counted as failed on
- * that channel, logged, and stays in the database.
+ * that channel, logged, and stays in the database. While the database is down the partitions are paused but kept: the
+ * consumer goes on polling, so an outage of any length neither drops it from its group nor stops delivery.
  */
 public final class AlertDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
@@ -48,6 +51,8 @@ public final class AlertDispatcher implements AutoCloseable {
     private final AlertMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private final PauseWhileRetrying pause;
+    private volatile Throwable failure;
 
     private AlertDispatcher(KafkaConsumer<String, Alert> consumer, JdbcAlertStore store, WebhookSender webhook,
                             MqttPublisher mqtt, AlertMetrics metrics) {
@@ -56,6 +61,7 @@ public final class AlertDispatcher implements AutoCloseable {
         this.webhook = webhook;
         this.mqtt = mqtt;
         this.metrics = metrics;
+        this.pause = new PauseWhileRetrying(consumer);
         this.thread = new Thread(this::run, "alert-dispatcher");
     }
 
@@ -66,13 +72,18 @@ public final class AlertDispatcher implements AutoCloseable {
      */
     public static AlertDispatcher start(KafkaSettings kafka, String groupId, JdbcAlertStore store,
                                         AlertSettings settings, AlertMetrics metrics) {
+        return start(kafka, groupId, store, settings, metrics, maxPollInterval(settings));
+    }
+
+    static AlertDispatcher start(KafkaSettings kafka, String groupId, JdbcAlertStore store, AlertSettings settings,
+                                 AlertMetrics metrics, Duration maxPollInterval) {
         Map<String, Object> config = kafka.consumerConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval(settings).toMillis());
+        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
         KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new AvroSerde<>(Alert.class).deserializer());
         WebhookSender webhook = settings.webhookUrl().map(url -> new WebhookSender(url, settings.webhookSecret(),
@@ -80,7 +91,7 @@ public final class AlertDispatcher implements AutoCloseable {
         MqttPublisher mqtt = settings.mqttUrl().map(url -> new MqttPublisher(url, settings.mqttUser(),
                 settings.mqttPassword(), groupId + "-" + UUID.randomUUID(), settings.mqttTopicPrefix())).orElse(null);
         AlertDispatcher dispatcher = new AlertDispatcher(consumer, store, webhook, mqtt, metrics);
-        consumer.subscribe(List.of(Topics.ALERTS));
+        consumer.subscribe(List.of(Topics.ALERTS), dispatcher.pause);
         dispatcher.thread.start();
         LOG.info("delivering alerts from {} (group {}): database{}{}", Topics.ALERTS, groupId,
                 webhook == null ? "" : ", webhook", mqtt == null ? "" : ", MQTT");
@@ -111,12 +122,10 @@ public final class AlertDispatcher implements AutoCloseable {
                     continue;
                 }
                 for (ConsumerRecord<String, Alert> record : records) {
-                    if (record.value() != null && !deliver(record.value())) {
+                    // A partition lost in a rebalance while the database was down: its new owner delivers the rest.
+                    if (owned(record) && !deliver(record)) {
                         return;
                     }
-                    // One commit per alert: alerts are rare, and a restart then repeats at most the one in flight.
-                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
                 }
             }
         } catch (WakeupException e) {
@@ -124,17 +133,42 @@ public final class AlertDispatcher implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
+            failure = e;
             LOG.error("alert delivery stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** Delivers one alert; false when the dispatcher was closed before it could be stored. */
-    private boolean deliver(Alert alert) {
-        if (!storeUntilDone(alert)) {
-            return false;
+    /** Why delivery stopped; null while it runs. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private boolean owned(ConsumerRecord<String, Alert> record) {
+        return consumer.assignment().contains(new TopicPartition(record.topic(), record.partition()));
+    }
+
+    /** Stores, publishes and commits one alert; false when the dispatcher closed while the database was down. */
+    private boolean deliver(ConsumerRecord<String, Alert> record) {
+        Alert alert = record.value();
+        if (alert != null) {
+            if (!storeUntilDone(alert)) {
+                return false;
+            }
+            if (!owned(record)) {
+                return true; // moved while the database was down: its new owner delivers it
+            }
+            publish(alert);
         }
+        // One commit per alert: alerts are rare, and a restart then repeats at most the one in flight.
+        consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                new OffsetAndMetadata(record.offset() + 1)));
+        return true;
+    }
+
+    /** Sends a stored alert to the webhook and MQTT, where configured. */
+    private void publish(Alert alert) {
         byte[] json = json(alert);
         if (webhook != null) {
             metrics.delivered("webhook", webhook.send(alert.getAlertId(), json));
@@ -142,32 +176,30 @@ public final class AlertDispatcher implements AutoCloseable {
         if (mqtt != null) {
             metrics.delivered("mqtt", mqtt.publish(alert.getAlertId(), alert.getCameraId(), json));
         }
-        return true;
     }
 
-    /** The database is the alert's record of last resort: retried until it is written or the dispatcher closes. */
+    /**
+     * The database is the alert's record of last resort: retried until it is written or the dispatcher closes; false
+     * when it closed first.
+     */
     private boolean storeUntilDone(Alert alert) {
-        Duration backoff = FIRST_STORE_BACKOFF;
-        while (running.get()) {
+        Backoff backoff = new Backoff(FIRST_STORE_BACKOFF, MAX_STORE_BACKOFF);
+        while (true) {
             try {
                 store.store(alert);
                 metrics.delivered("store", true);
+                pause.end();
                 return true;
             } catch (StorageUnavailableException e) {
                 metrics.delivered("store", false);
+                Duration wait = backoff.next();
                 LOG.warn("{} (retrying in {} ms; the offset is not committed meanwhile)", e.getMessage(),
-                        backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                        wait.toMillis());
+                if (!pause.waitOut(wait, () -> !running.get())) {
                     return false;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_STORE_BACKOFF) > 0 ? MAX_STORE_BACKOFF
-                        : backoff.multipliedBy(2);
             }
         }
-        return false;
     }
 
     /** The alert as the webhook and MQTT get it: {@link StoredAlert} as JSON, UTF-8. */

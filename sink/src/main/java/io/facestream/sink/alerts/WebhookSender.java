@@ -1,5 +1,6 @@
 package io.facestream.sink.alerts;
 
+import io.facestream.sink.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,15 +46,12 @@ final class WebhookSender {
 
     /** Whether the webhook accepted the alert (2xx) within the allowed attempts. */
     boolean send(String alertId, byte[] body) {
-        Duration wait = backoff;
+        Backoff waits = new Backoff(backoff, MAX_BACKOFF);
         String problem = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            if (attempt > 1) {
-                if (!sleep(wait)) {
-                    problem = "interrupted";
-                    break;
-                }
-                wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+            if (attempt > 1 && !sleep(waits.next())) {
+                problem = "interrupted";
+                break;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json").header(ALERT_ID_HEADER, alertId)

@@ -10,6 +10,7 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.Alert;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,43 @@ class AlertDispatcherTest {
             subscriber.disconnect();
             subscriber.close();
         }
+    }
+
+    @Test
+    void aDatabaseOutageLongerThanTheMaxPollIntervalNeitherStopsDeliveryNorLosesAnAlert() throws Exception {
+        Path baseDir = dataDir.resolve("outage");
+        Server database = h2Server(0, baseDir);
+        int port = database.getPort();
+        Duration maxPollInterval = Duration.ofSeconds(3);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Alert duringOutage = TestAlerts.facePresent("door", null, 3, 1);
+        Alert afterOutage = TestAlerts.cameraDown("door", 4, "stalled");
+        try (JdbcAlertStore store = JdbcAlertStore.open("jdbc:h2:tcp://localhost:" + port + "/alerts", "", "");
+             AlertDispatcher dispatcher = AlertDispatcher.start(KafkaSettings.of(broker.bootstrapServers()),
+                     "outage-test-" + UUID.randomUUID(), store, AlertSettings.fromEnvironment(Map.of()),
+                     new AlertMetrics(meters), maxPollInterval)) {
+            database.stop();
+            send(List.of(duringOutage), true);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    meters.counter(AlertMetrics.DELIVERIES, "channel", "store", "outcome", "failed").count() > 0);
+            // Long enough for a consumer that is not polled to be dropped from its group.
+            Thread.sleep(maxPollInterval.multipliedBy(3).toMillis());
+            database = h2Server(port, baseDir);
+
+            send(List.of(afterOutage), true);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(store.find(new AlertQuery(
+                    Optional.empty(), Optional.empty(), Optional.empty(), 100, 0))).extracting(StoredAlert::alertId)
+                    .contains(duringOutage.getAlertId(), afterOutage.getAlertId()));
+            assertThat(dispatcher.failure()).isNull();
+        } finally {
+            database.stop();
+        }
+    }
+
+    /** A database server, so that the test can take it away and bring it back as a real outage does. */
+    private static Server h2Server(int port, Path baseDir) throws SQLException {
+        return Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", baseDir.toString(),
+                "-ifNotExists").start();
     }
 
     private static void send(List<Alert> alerts, boolean commit) {

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,7 @@ class DashboardAccessTest {
         registry.loaded();
         SinkWeb web = new SinkWeb(new LiveHub(), registry, null, null, new ApiAccess(Optional.of(TOKEN)),
                 AlertSettings.defaults().defaultRule());
-        server = new SinkApi(store, new DatabaseStatus(), () -> KafkaStreams.State.RUNNING, () -> null, () -> "")
+        server = new SinkApi(store, new DatabaseStatus(), () -> KafkaStreams.State.RUNNING, Map.of(), () -> "")
                 .buildServer(web::routes)
                 .start("127.0.0.1", 0);
     }
