@@ -35,7 +35,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "W", description = "Detector workers (default: ${DEFAULT-VALUE}).")
     int workers = 1;
 
-    // On 2 cores the JIT compiles the in-process broker's and clients' code for 3-4 minutes.
+    // On 2 cores the JIT compiles the in-process broker's and clients' code for 2.5-4 minutes.
     @Option(names = "--warmup-seconds", paramLabel = "S",
             description = "Longest warm-up; it ends sooner, after 30 s at least, once the JIT has settled "
                     + "(default: ${DEFAULT-VALUE}).")

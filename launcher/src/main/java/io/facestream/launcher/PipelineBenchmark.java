@@ -133,7 +133,7 @@ final class PipelineBenchmark {
         }
     }
 
-    /** CPU time of this process and of its JIT compiler threads over a stretch of wall-clock time. */
+    /** The CPU time of this process, and the time its JIT compiler threads spent compiling, at a moment. */
     private record Usage(long wallNanos, long cpuNanos, long jitMillis) {
         static Usage now() {
             return new Usage(System.nanoTime(),
@@ -225,5 +225,4 @@ final class PipelineBenchmark {
         ImageIO.write(image.toBufferedImage(), "jpg", out);
         return out.toByteArray();
     }
-
 }

@@ -14,9 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,7 +48,7 @@ public final class SinkApi {
         this.store = store;
         this.database = database;
         this.streamsState = streamsState;
-        this.threadFailures = threadFailures;
+        this.threadFailures = new TreeMap<>(threadFailures); // a steady order in the health body
         this.metrics = metrics;
     }
 
