@@ -48,7 +48,7 @@ public final class SinkApi {
         this.store = store;
         this.database = database;
         this.streamsState = streamsState;
-        this.threadFailures = new TreeMap<>(threadFailures); // a steady order in the health body
+        this.threadFailures = threadFailures;
         this.metrics = metrics;
     }
 
@@ -106,18 +106,19 @@ public final class SinkApi {
         problem.ifPresent(reason -> databaseHealth.put("reason", reason));
         KafkaStreams.State state = streamsState.get();
         boolean streamsUp = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "DOWN"); // first in the body; set below
-        body.put("database", databaseHealth);
-        body.put("streams", Map.of("status", streamsUp ? "UP" : "DOWN", "state", String.valueOf(state)));
         boolean up = problem.isEmpty() && streamsUp;
+        Map<String, Object> threadsHealth = new TreeMap<>(); // a steady order in the body
         for (Map.Entry<String, Supplier<Throwable>> thread : threadFailures.entrySet()) {
             Throwable stopped = thread.getValue().get();
             up &= stopped == null;
-            body.put(thread.getKey(), stopped == null ? Map.of("status", "UP")
+            threadsHealth.put(thread.getKey(), stopped == null ? Map.of("status", "UP")
                     : Map.of("status", "DOWN", "reason", String.valueOf(stopped.getMessage())));
         }
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
+        body.put("database", databaseHealth);
+        body.put("streams", Map.of("status", streamsUp ? "UP" : "DOWN", "state", String.valueOf(state)));
+        body.putAll(threadsHealth);
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
