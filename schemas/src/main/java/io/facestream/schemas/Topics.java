@@ -11,6 +11,8 @@ public final class Topics {
     public static final String FACES = "faces";
     /** Camera configurations, compacted, key = camera id (null value: removed). */
     public static final String CAMERAS = "cameras";
+    /** The events of {@code faces} as JSON, for clients without Avro; key = camera id. */
+    public static final String FACES_JSON = "faces.json";
     /** Latest status of each camera, compacted, key = camera id. */
     public static final String CAMERA_STATUS = "camera-status";
     /** Alerts raised by the sink, key = camera id. */
@@ -42,6 +44,8 @@ public final class Topics {
                 // Same partitions as frames, so a worker's output spreads like its input; a week lets the
                 // sink be down over a weekend and catch up.
                 new TopicSpec(FACES, partitions, Map.of("retention.ms", hours(24 * 7))),
+                // The same events as JSON, kept as long.
+                new TopicSpec(FACES_JSON, partitions, Map.of("retention.ms", hours(24 * 7))),
                 // Compacted: the latest config per camera is the registry. Partitions are what ingest
                 // instances share cameras by, so more than instances are ever likely.
                 new TopicSpec(CAMERAS, 12, Map.of("cleanup.policy", "compact")),

@@ -1,8 +1,6 @@
 package io.facestream.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -65,8 +63,7 @@ public final class SinkApi {
 
     /** A server with the routes, set up further by {@code serverSetup} (the dashboard's files and access), not started. */
     public Javalin buildServer(Consumer<JavalinConfig> serverSetup) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper mapper = ApiJson.mapper();
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;

@@ -5,6 +5,7 @@ import io.facestream.schemas.KafkaSettings;
 import io.facestream.sink.alerts.AlertSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,10 +26,12 @@ import java.util.stream.Stream;
  * @param apiToken the token every request but {@code /api/health} must carry, as {@code Authorization: Bearer} or as
  *        the password of HTTP Basic ({@code SINK_API_TOKEN}); empty: no access control. Never printed
  * @param alerts door-alert rules and delivery ({@code SINK_ALERT_*}, {@code SINK_WEBHOOK_*}, {@code SINK_MQTT_*})
+ * @param jsonEvents whether the events of {@code faces} are also published as JSON on {@code faces.json}
+ *        ({@code SINK_JSON_EVENTS}, default true)
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
                          String applicationId, int retentionDays, KafkaSettings kafka, String httpHost,
-                         Optional<String> apiToken, AlertSettings alerts) {
+                         Optional<String> apiToken, AlertSettings alerts, boolean jsonEvents) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     /** The sink's own variables, with their defaults; {@link #variables()} adds the alerts'. */
@@ -42,7 +45,8 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
             new EnvironmentVariable("SINK_RETENTION_DAYS", "30", "days events and their crops are kept (1-36500)"),
             new EnvironmentVariable("SINK_HTTP_HOST", "0.0.0.0", "address the HTTP server listens on"),
             new EnvironmentVariable("SINK_API_TOKEN", "none: open", "token every request but /api/health (and /metrics) "
-                    + "must carry, as Bearer token or Basic password; at least 16 characters; never printed"));
+                    + "must carry, as Bearer token or Basic password; at least 16 characters; never printed"),
+            new EnvironmentVariable("SINK_JSON_EVENTS", "true", "also publish every face event as JSON on faces.json"));
 
     /** What the sink reads from the environment: its own variables and the alerts'. */
     public static List<EnvironmentVariable> variables() {
@@ -91,7 +95,8 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 KafkaSettings.fromEnvironment(env),
                 text(env, "SINK_HTTP_HOST", "0.0.0.0"),
                 Optional.ofNullable(env.get("SINK_API_TOKEN")).map(String::trim).filter(token -> !token.isEmpty()),
-                AlertSettings.fromEnvironment(env));
+                AlertSettings.fromEnvironment(env),
+                bool(env, "SINK_JSON_EVENTS", true));
     }
 
     /**
@@ -100,7 +105,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
      */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
         return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka,
-                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts);
+                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts, jsonEvents);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -111,6 +116,15 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
     private static String text(Map<String, String> env, String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        String value = text(env, name, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+        };
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -135,6 +149,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
         return "SinkConfig[dataDir=" + dataDir + ", database=" + jdbcUrl.map(url -> url.substring(0, url.indexOf(':', 5)))
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
                 + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + ", httpHost=" + httpHost
-                + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + ", alerts=" + alerts + "]";
+                + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + ", alerts=" + alerts + ", jsonEvents="
+                + jsonEvents + "]";
     }
 }

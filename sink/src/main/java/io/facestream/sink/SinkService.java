@@ -72,7 +72,8 @@ public final class SinkService implements AutoCloseable {
         retention = new RetentionJob(eraser, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
         retention.start();
         alertStore = JdbcAlertStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), config.alerts(), meters);
+        Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), config.alerts(), config.jsonEvents(),
+                meters);
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);

@@ -8,6 +8,7 @@ import io.facestream.sink.alerts.AlertSettings;
 import io.facestream.sink.alerts.AlertTopology;
 import io.facestream.sink.crops.CropJoin;
 import io.facestream.sink.crops.FaceCrops;
+import io.facestream.sink.json.JsonEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -29,19 +30,24 @@ public final class SinkTopology {
         return topology;
     }
 
-    /** The topology above, the aligned face crops and door alerts with the default rules. */
+    /** The topology above, the aligned face crops, door alerts with the default rules and the JSON view. */
     public static Topology buildTopology(FaceCrops crops, MeterRegistry meters) {
-        return buildTopology(crops, AlertSettings.defaults(), meters);
+        return buildTopology(crops, AlertSettings.defaults(), true, meters);
     }
 
     /**
-     * The topology above, the aligned face crops of every event with faces (see {@link CropJoin}) and door alerts by
-     * {@code alerts} (see {@link AlertTopology}).
+     * The topology above, the aligned face crops of every event with faces (see {@link CropJoin}), door alerts by
+     * {@code alerts} (see {@link AlertTopology}) and, with {@code jsonEvents}, the events as JSON on
+     * {@code faces.json} (see {@link JsonEvents}).
      */
-    public static Topology buildTopology(FaceCrops crops, AlertSettings alerts, MeterRegistry meters) {
+    public static Topology buildTopology(FaceCrops crops, AlertSettings alerts, boolean jsonEvents,
+                                         MeterRegistry meters) {
         Topology topology = buildTopology();
         CropJoin.addTo(topology, FACES, crops, meters, CropJoin.DEFAULT_WINDOW, CropJoin.DEFAULT_MAX_BUFFER_BYTES);
         AlertTopology.addTo(topology, FACES, alerts, new AlertMetrics(meters));
+        if (jsonEvents) {
+            JsonEvents.addTo(topology, FACES);
+        }
         return topology;
     }
 }

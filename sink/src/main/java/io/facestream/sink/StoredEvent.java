@@ -1,5 +1,7 @@
 package io.facestream.sink;
 
+import io.facestream.schemas.avro.DetectedFace;
+import io.facestream.schemas.avro.FaceDetections;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +14,23 @@ public record StoredEvent(String cameraId, long sequence, Instant captureTime, I
         faces = List.copyOf(faces);
     }
 
+    /** The event as the API shows it. */
+    public static StoredEvent of(FaceDetections event) {
+        return new StoredEvent(event.getCameraId(), event.getSequence(), event.getCaptureTime(), event.getIngestTime(),
+                event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(), event.getModel(),
+                event.getProvider(), event.getWorkerId(), event.getFaces().stream().map(Face::of).toList());
+    }
+
     /** A face: box corners and landmarks in frame pixels, the O-Net score. */
     public record Face(float x1, float y1, float x2, float y2, float score, List<Point> landmarks) {
         public Face {
             landmarks = List.copyOf(landmarks);
+        }
+
+        static Face of(DetectedFace face) {
+            return new Face(face.getBox().getX1(), face.getBox().getY1(), face.getBox().getX2(), face.getBox().getY2(),
+                    face.getScore(), face.getLandmarks().stream().map(point -> new Point(point.getX(), point.getY()))
+                    .toList());
         }
     }
 

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +75,28 @@ class SinkServiceTest {
         assertThat(stats.get("events").asLong()).isEqualTo(20);
         assertThat(stats.get("eventsWithFaces").asLong()).isEqualTo(14);
         assertThat(stats.get("lastEventTime").asText()).isEqualTo(TestEvents.START.plusSeconds(20).toString());
+    }
+
+    @Test
+    void everyEventIsAlsoOnFacesJsonInOrderAsTheApiShowsIt() throws Exception {
+        List<FaceDetections> events = new ArrayList<>();
+        for (long sequence = 1; sequence <= 8; sequence++) {
+            events.add(TestEvents.withFaces("lobby", sequence, (int) (sequence % 3)));
+        }
+        TestEvents.sendInOneTransaction(pipeline.bootstrapServers(), events);
+
+        List<ConsumerRecord<String, String>> published = await().atMost(Duration.ofSeconds(60)).until(() ->
+                TopicReader.readCommitted(pipeline.bootstrapServers(), Topics.FACES_JSON, new StringDeserializer())
+                        .stream().filter(record -> record.key().equals("lobby")).toList(), records -> records.size() >= 8);
+        assertThat(published).hasSize(8);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/events?camera=lobby").size()).isEqualTo(8));
+        JsonNode stored = get("/api/events?camera=lobby");
+        for (int i = 0; i < 8; i++) {
+            JsonNode event = json.readTree(published.get(i).value());
+            assertThat(event.get("sequence").asLong()).isEqualTo(i + 1);
+            assertThat(event).isEqualTo(stored.get(7 - i));
+        }
     }
 
     @Test

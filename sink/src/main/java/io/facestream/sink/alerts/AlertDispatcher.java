@@ -2,12 +2,11 @@ package io.facestream.sink.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.Alert;
+import io.facestream.sink.ApiJson;
 import io.facestream.sink.Backoff;
 import io.facestream.sink.PauseWhileRetrying;
 import io.facestream.sink.StorageUnavailableException;
@@ -41,8 +40,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private static final int MAX_POLL_RECORDS = 5;
     private static final Duration FIRST_STORE_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = ApiJson.mapper();
 
     private final KafkaConsumer<String, Alert> consumer;
     private final JdbcAlertStore store;

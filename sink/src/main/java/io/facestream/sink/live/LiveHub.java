@@ -2,12 +2,11 @@ package io.facestream.sink.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
+import io.facestream.sink.ApiJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,8 +29,7 @@ public final class LiveHub implements AutoCloseable {
     static final int RECENT_ALERTS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = ApiJson.mapper();
     private final Map<String, CameraActivity> cameras = new ConcurrentHashMap<>();
     private final Map<String, LiveViews.StatusView> statuses = new ConcurrentHashMap<>();
     private final Deque<LiveViews.AlertView> recentAlerts = new ArrayDeque<>();
