@@ -21,8 +21,9 @@ class WorkerErrorExitTest {
         Path log = dataDir.resolve("worker.log");
         try (KafkaFixture kafka = new KafkaFixture(dataDir)) {
             // The limit raised over the frame's 400 M pixels, the heap far below them: the decoder runs out of memory.
+            // No age limit: the frame waits for the JVM to start.
             Process worker = WorkerProcess.launch(kafka.broker().bootstrapServers(), "oom", log, List.of("-Xmx256m"),
-                    List.of("WORKER_MAX_FRAME_PIXELS=2000000000"));
+                    List.of("WORKER_MAX_FRAME_PIXELS=2000000000", "WORKER_MAX_FRAME_AGE_MS=0"));
             try {
                 kafka.send(TestFrames.declaring("door", 0, 20_000, 20_000));
                 boolean exited = worker.waitFor(90, TimeUnit.SECONDS);

@@ -16,7 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
-/** A worker in a JVM of its own, so that a test can kill it without warning (SIGKILL). */
+/** A worker in a JVM of its own, so that a test can kill it without warning (SIGKILL) or watch it exit. */
 public final class WorkerProcess {
     private WorkerProcess() {
     }
