@@ -83,8 +83,8 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
     }
 
     public WorkerConfig withHttpPort(int port) {
-        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, maxFramePixels,
-                port, detector);
+        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
+                maxFramePixels, port, detector);
     }
 
     private static String defaultWorkerId() {
