@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * An image as packed 8-bit RGB, row by row: decoded once, then the pyramid and every crop are read
@@ -24,28 +23,32 @@ public record RgbImage(int width, int height, byte[] pixels) {
         }
     }
 
-    /** Reads a JPEG, PNG, BMP or GIF file; the error names the file when it is missing or no image. */
+    /** Reads a JPEG, PNG, BMP or GIF file of at most {@link ImageDecoder#DEFAULT_MAX_PIXELS} pixels. */
     public static RgbImage read(Path file) throws IOException {
+        return read(file, ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /**
+     * Reads a JPEG, PNG, BMP or GIF file; the error names the file when it is missing, no image, or declares more
+     * than {@code maxPixels} pixels ({@link ImageTooLargeException}).
+     */
+    public static RgbImage read(Path file, long maxPixels) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return decode(in, file.toString());
+            return decode(in, file.toString(), maxPixels);
         }
     }
 
-    /** Decodes encoded image bytes (JPEG, PNG, ...); {@code source} names them in errors. */
+    /** Decodes encoded image bytes (JPEG, PNG, ...) of at most {@link ImageDecoder#DEFAULT_MAX_PIXELS} pixels. */
     public static RgbImage decode(InputStream encoded, String source) throws IOException {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(encoded);
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(source + ": cannot decode image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new IOException(source + ": not an image in a known format (JPEG, PNG, BMP, GIF)");
-        }
-        return of(image);
+        return decode(encoded, source, ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /** Decodes encoded image bytes (JPEG, PNG, ...); {@code source} names them in errors. */
+    public static RgbImage decode(InputStream encoded, String source, long maxPixels) throws IOException {
+        return of(ImageDecoder.decode(encoded, source, maxPixels));
     }
 
     public static RgbImage of(BufferedImage image) {

@@ -3,6 +3,7 @@ package io.facestream.cascade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facestream.samples.ForgedJpeg;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +67,28 @@ class RgbImageTest {
         byte[] cut = java.util.Arrays.copyOf(jpeg.toByteArray(), 20);
         assertThatThrownBy(() -> RgbImage.decode(new ByteArrayInputStream(cut), "frame 7"))
                 .isInstanceOf(IOException.class).hasMessageContaining("frame 7");
+    }
+
+    @Test
+    void imageDeclaringMorePixelsThanAllowedIsRefusedBeforeDecoding() throws IOException {
+        byte[] bomb = ForgedJpeg.declaring(20_000, 20_000);
+        assertThat(bomb.length).isLessThan(1_000);
+        assertThatThrownBy(() -> RgbImage.decode(new ByteArrayInputStream(bomb), "frame 7"))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessage("frame 7: declares 20000 x 20000 pixels, more than the 9000000 allowed");
+        Path file = Files.write(tmp.resolve("bomb.jpg"), bomb);
+        assertThatThrownBy(() -> RgbImage.read(file, 1_000_000)).isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("1000000 allowed");
+    }
+
+    @Test
+    void theLimitIsOnTheDeclaredSizeAndAnImageWithinItDecodes() throws IOException {
+        byte[] forged = ForgedJpeg.declaring(300, 200);
+        RgbImage image = RgbImage.decode(new ByteArrayInputStream(forged), "frame 8", 300 * 200);
+        assertThat(image.width()).isEqualTo(300);
+        assertThat(image.height()).isEqualTo(200);
+        assertThatThrownBy(() -> RgbImage.decode(new ByteArrayInputStream(forged), "frame 8", 300 * 200 - 1))
+                .isInstanceOf(ImageTooLargeException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
+import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,9 +74,10 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.consumer = consumer;
         this.producer = producer;
         this.detector = detector;
-        this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.decodeThreads(), clock);
+        this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
+                config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
-                new FaceEvents(config.workerId(), detector.provider(), clock), metrics);
+                new FaceEvents(config.workerId(), detector.provider(), config.maxFramePixels(), clock), metrics);
         this.metrics = metrics;
         this.pending = new PendingBatch(config.maxBatchSize(), config.maxBatchWait());
     }
@@ -132,8 +134,11 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() asked us to stop
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed = true;
+            if (FatalErrors.isFatal(e)) {
+                throw e; // out of memory, say, maybe wrapped by a decoding thread: the process's policy ends it
+            }
             log.error("worker {} stopped: {}", config.workerId(), e.toString(), e);
         } finally {
             finish();

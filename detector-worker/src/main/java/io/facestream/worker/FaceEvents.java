@@ -2,6 +2,7 @@ package io.facestream.worker;
 
 import io.facestream.cascade.Face;
 import io.facestream.cascade.Point;
+import io.facestream.cascade.RgbImage;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
@@ -18,35 +19,49 @@ final class FaceEvents {
 
     private final String workerId;
     private final String provider;
+    private final int maxFramePixels;
     private final Clock clock;
 
-    FaceEvents(String workerId, String provider, Clock clock) {
+    FaceEvents(String workerId, String provider, int maxFramePixels, Clock clock) {
         this.workerId = workerId;
         this.provider = provider;
+        this.maxFramePixels = maxFramePixels;
         this.clock = clock;
     }
 
-    FaceDetections detected(Frame frame, List<Face> faces) {
-        return event(frame, DetectionStatus.OK, faces.stream().map(FaceEvents::face).toList());
+    /** The faces in {@code image}, the frame's decoded image: the boxes refer to its size. */
+    FaceDetections detected(Frame frame, RgbImage image, List<Face> faces) {
+        return event(frame, DetectionStatus.OK, faces.stream().map(FaceEvents::face).toList(),
+                new Size(image.width(), image.height()));
     }
 
     FaceDetections skippedStale(Frame frame) {
-        return event(frame, DetectionStatus.SKIPPED_STALE, List.of());
+        return event(frame, DetectionStatus.SKIPPED_STALE, List.of(), claimedSize(frame));
     }
 
     FaceDetections undecodable(Frame frame) {
-        return event(frame, DetectionStatus.UNDECODABLE, List.of());
+        return event(frame, DetectionStatus.UNDECODABLE, List.of(), claimedSize(frame));
     }
 
-    private FaceDetections event(Frame frame, DetectionStatus status, List<DetectedFace> faces) {
+    /**
+     * An undecoded frame's size is only what its producer claims: passed on when it is one this worker would decode,
+     * else 0 x 0 (unknown), so that a forged record puts no negative or absurd size into the events.
+     */
+    private Size claimedSize(Frame frame) {
+        boolean plausible = frame.getWidth() > 0 && frame.getHeight() > 0
+                && (long) frame.getWidth() * frame.getHeight() <= maxFramePixels;
+        return plausible ? new Size(frame.getWidth(), frame.getHeight()) : Size.UNKNOWN;
+    }
+
+    private FaceDetections event(Frame frame, DetectionStatus status, List<DetectedFace> faces, Size size) {
         return FaceDetections.newBuilder()
                 .setCameraId(frame.getCameraId())
                 .setSequence(frame.getSequence())
                 .setCaptureTime(frame.getCaptureTime())
                 .setIngestTime(frame.getIngestTime())
                 .setDetectTime(clock.instant())
-                .setWidth(frame.getWidth())
-                .setHeight(frame.getHeight())
+                .setWidth(size.width())
+                .setHeight(size.height())
                 .setModel(MODEL)
                 .setProvider(provider)
                 .setWorkerId(workerId)
@@ -65,5 +80,9 @@ final class FaceEvents {
 
     private static Landmark landmark(Point point) {
         return new Landmark(point.x(), point.y());
+    }
+
+    private record Size(int width, int height) {
+        static final Size UNKNOWN = new Size(0, 0);
     }
 }

@@ -1,5 +1,6 @@
 package io.facestream.worker;
 
+import io.facestream.cascade.ImageTooLargeException;
 import io.facestream.cascade.RgbImage;
 import io.facestream.schemas.avro.Frame;
 import java.io.ByteArrayInputStream;
@@ -22,12 +23,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class FrameDecoder implements AutoCloseable {
     private final Deserializer<Frame> frames;
     private final Duration maxFrameAge;
+    private final int maxPixels;
     private final Clock clock;
     private final ExecutorService pool;
 
-    FrameDecoder(Deserializer<Frame> frames, Duration maxFrameAge, int threads, Clock clock) {
+    FrameDecoder(Deserializer<Frame> frames, Duration maxFrameAge, int maxPixels, int threads, Clock clock) {
         this.frames = frames;
         this.maxFrameAge = maxFrameAge;
+        this.maxPixels = maxPixels;
         this.clock = clock;
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
@@ -72,8 +75,10 @@ final class FrameDecoder implements AutoCloseable {
         }
         String source = "camera " + frame.getCameraId() + " frame " + frame.getSequence();
         try {
-            RgbImage image = RgbImage.decode(new ByteArrayInputStream(bytes(frame.getData())), source);
+            RgbImage image = RgbImage.decode(new ByteArrayInputStream(bytes(frame.getData())), source, maxPixels);
             return new FrameOutcome.Decoded(record, frame, image);
+        } catch (ImageTooLargeException e) {
+            return new FrameOutcome.UndecodableImage(record, frame, e.getMessage() + " (WORKER_MAX_FRAME_PIXELS)");
         } catch (IOException | RuntimeException e) {
             return new FrameOutcome.UndecodableImage(record, frame, e.getMessage());
         }

@@ -29,7 +29,7 @@ sealed interface FrameOutcome {
     record Decoded(ConsumerRecord<String, byte[]> record, Frame frame, RgbImage image) implements FrameOutcome {
         @Override
         public Optional<FaceDetections> event(FaceEvents events, Iterator<List<Face>> detections) {
-            return Optional.of(events.detected(frame, detections.next()));
+            return Optional.of(events.detected(frame, image, detections.next()));
         }
     }
 

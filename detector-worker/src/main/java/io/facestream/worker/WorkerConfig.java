@@ -2,6 +2,7 @@ package io.facestream.worker;
 
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
+import io.facestream.cascade.ImageDecoder;
 import io.facestream.schemas.EnvironmentVariable;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +20,14 @@ import java.util.Map;
  *                      returns, small under light load (low latency) and full under heavy load (throughput)
  * @param maxFrameAge   frames captured longer ago get a skipped-stale event instead of detection (zero: never)
  * @param decodeThreads threads decoding JPEGs in parallel
+ * @param maxFramePixels frames whose JPEG header declares more pixels are refused undecoded (frames.dlq, an
+ *                       UNDECODABLE event): a few hundred bytes can declare gigabytes of raster
  * @param httpPort      port of the health and metrics endpoint (0: none)
  * @param detector      the cascade's settings
  */
 public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Duration maxBatchWait,
-                           Duration maxFrameAge, int decodeThreads, int httpPort, DetectorOptions detector) {
+                           Duration maxFrameAge, int decodeThreads, int maxFramePixels, int httpPort,
+                           DetectorOptions detector) {
 
     /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
     public static final List<EnvironmentVariable> VARIABLES = List.of(
@@ -33,6 +37,8 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
             new EnvironmentVariable("WORKER_MAX_BATCH_WAIT_MS", "0", "longest wait for a batch to fill; 0: what one poll returns"),
             new EnvironmentVariable("WORKER_MAX_FRAME_AGE_MS", "10000", "older frames get a skipped-stale event; 0: never"),
             new EnvironmentVariable("WORKER_DECODE_THREADS", "cores", "threads decoding JPEGs"),
+            new EnvironmentVariable("WORKER_MAX_FRAME_PIXELS", String.valueOf(ImageDecoder.DEFAULT_MAX_PIXELS),
+                    "frames declaring more pixels go undecoded to frames.dlq (a bit above 4K UHD)"),
             new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
             new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
             new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
@@ -66,16 +72,19 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 Duration.ofMillis(s.integer("WORKER_MAX_BATCH_WAIT_MS", 0, 0)),
                 Duration.ofMillis(s.integer("WORKER_MAX_FRAME_AGE_MS", 10_000, 0)),
                 s.integer("WORKER_DECODE_THREADS", cores, 1),
+                s.integer("WORKER_MAX_FRAME_PIXELS", ImageDecoder.DEFAULT_MAX_PIXELS, 1),
                 s.integer("WORKER_HTTP_PORT", 8081, 0),
                 detector);
     }
 
     public WorkerConfig withWorkerId(String id) {
-        return new WorkerConfig(id, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, httpPort, detector);
+        return new WorkerConfig(id, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, maxFramePixels,
+                httpPort, detector);
     }
 
     public WorkerConfig withHttpPort(int port) {
-        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, port, detector);
+        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
+                maxFramePixels, port, detector);
     }
 
     private static String defaultWorkerId() {

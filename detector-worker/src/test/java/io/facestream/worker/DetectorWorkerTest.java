@@ -1,6 +1,7 @@
 package io.facestream.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.facestream.cascade.FaceDetector;
@@ -18,6 +19,7 @@ import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.Frame;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +60,12 @@ class DetectorWorkerTest {
     }
 
     static WorkerConfig config(String id) {
-        return WorkerConfig.fromEnvironment(Map.of("WORKER_ID", id, "WORKER_HTTP_PORT", "0",
-                "WORKER_MAX_BATCH", "4", "DETECTOR_PROVIDER", "cpu"));
+        return WorkerConfig.fromEnvironment(environment(id));
+    }
+
+    /** The variables of a test worker: quick to start, small batches, on the CPU. */
+    static Map<String, String> environment(String id) {
+        return Map.of("WORKER_ID", id, "WORKER_HTTP_PORT", "0", "WORKER_MAX_BATCH", "4", "DETECTOR_PROVIDER", "cpu");
     }
 
     private void sendFrames(String camera, int count) {
@@ -117,6 +123,44 @@ class DetectorWorkerTest {
             assertThat(reason(dead.get(0))).contains("camera door frame 1");
             assertThat(reason(dead.get(1))).contains("not a Frame record");
             assertThat(new String(dead.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("definitely not avro");
+        }
+    }
+
+    @Test
+    void frameDeclaringAHugeSizeIsRefusedUndecodedAndTheWorkerGoesOn() {
+        kafka.send(TestFrames.frame("door", 0, SamplePhoto.ASTRONAUT));
+        kafka.send(TestFrames.declaring("door", 1, 20_000, 20_000));
+        kafka.send(TestFrames.frame("door", 2, SamplePhoto.ASTRONAUT));
+        kafka.send(TestFrames.frame("door", 3, SamplePhoto.COFFEE));
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(4);
+            assertThat(events).extracting(FaceDetections::getStatus).containsExactly(DetectionStatus.OK,
+                    DetectionStatus.UNDECODABLE, DetectionStatus.OK, DetectionStatus.OK);
+            FaceDetections refused = events.get(1);
+            assertThat(refused.getWidth()).as("the record's claim is over the limit: unknown").isZero();
+            assertThat(refused.getHeight()).isZero();
+            assertThat(events.get(2).getWidth()).isEqualTo(640);
+            assertThat(events.get(2).getFaces()).hasSize(1);
+            List<ConsumerRecord<String, byte[]>> dead = kafka.deadLetters();
+            assertThat(dead).hasSize(1);
+            assertThat(reason(dead.get(0))).isEqualTo("camera door frame 1: declares 20000 x 20000 pixels, more "
+                    + "than the 9000000 allowed (WORKER_MAX_FRAME_PIXELS)");
+            assertThat(workers.workers().get(0).isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void anUndecodedFramesEventCarriesItsClaimedSizeOnlyWhenPlausible() {
+        Frame negative = TestFrames.corrupt("door", 0);
+        negative.setWidth(-5 << 28);
+        Frame plausible = TestFrames.corrupt("door", 1);
+        kafka.send(negative);
+        kafka.send(plausible);
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(2);
+            assertThat(events).extracting(FaceDetections::getStatus).containsOnly(DetectionStatus.UNDECODABLE);
+            assertThat(events).extracting(FaceDetections::getWidth, FaceDetections::getHeight)
+                    .containsExactly(tuple(0, 0), tuple(640, plausible.getHeight()));
         }
     }
 

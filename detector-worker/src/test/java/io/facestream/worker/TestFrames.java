@@ -1,6 +1,7 @@
 package io.facestream.worker;
 
 import io.facestream.cascade.RgbImage;
+import io.facestream.samples.ForgedJpeg;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.avro.Frame;
 import io.facestream.schemas.avro.FrameEncoding;
@@ -44,6 +45,15 @@ final class TestFrames {
         Frame frame = frame(camera, sequence, SamplePhoto.COFFEE);
         byte[] broken = java.util.Arrays.copyOf(jpeg(SamplePhoto.COFFEE).bytes(), 300);
         frame.setData(ByteBuffer.wrap(broken));
+        return frame;
+    }
+
+    /** A frame of a few hundred bytes whose JPEG header declares, as does the record, {@code width x height}. */
+    static Frame declaring(String camera, long sequence, int width, int height) {
+        Frame frame = frame(camera, sequence, SamplePhoto.COFFEE);
+        frame.setWidth(width);
+        frame.setHeight(height);
+        frame.setData(ByteBuffer.wrap(ForgedJpeg.declaring(width, height)));
         return frame;
     }
 

@@ -16,6 +16,7 @@ class WorkerConfigTest {
         assertThat(config.groupId()).isEqualTo("face-stream-detectors");
         assertThat(config.maxBatchSize()).isPositive();
         assertThat(config.maxFrameAge()).isPositive();
+        assertThat(config.maxFramePixels()).as("4K UHD fits").isGreaterThan(3840 * 2160).isEqualTo(9_000_000);
         assertThat(config.detector().minFaceSize()).isEqualTo(20);
         assertThat(config.workerId()).isNotBlank();
     }
@@ -23,10 +24,12 @@ class WorkerConfigTest {
     @Test
     void variablesOverrideDefaults() {
         WorkerConfig config = WorkerConfig.fromEnvironment(Map.of("WORKER_ID", "w7", "WORKER_MAX_BATCH", "4",
-                "WORKER_MAX_FRAME_AGE_MS", "0", "DETECTOR_PROVIDER", "cpu", "DETECTOR_MIN_FACE_SIZE", "40"));
+                "WORKER_MAX_FRAME_AGE_MS", "0", "DETECTOR_PROVIDER", "cpu", "DETECTOR_MIN_FACE_SIZE", "40",
+                "WORKER_MAX_FRAME_PIXELS", "2000000"));
         assertThat(config.workerId()).isEqualTo("w7");
         assertThat(config.maxBatchSize()).isEqualTo(4);
         assertThat(config.maxFrameAge()).isEqualTo(Duration.ZERO);
+        assertThat(config.maxFramePixels()).isEqualTo(2_000_000);
         assertThat(config.detector().provider()).isEqualTo(ExecutionProvider.CPU);
         assertThat(config.detector().minFaceSize()).isEqualTo(40);
     }

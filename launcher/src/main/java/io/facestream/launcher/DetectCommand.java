@@ -2,6 +2,7 @@ package io.facestream.launcher;
 
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
+import io.facestream.cascade.ImageTooLargeException;
 import io.facestream.cascade.RgbImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,6 +37,10 @@ final class DetectCommand implements Callable<Integer> {
             description = "Also write each image as DIR/<name>.png with boxes and landmarks drawn.")
     Path annotateDir;
 
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Images whose header declares more pixels are "
+            + "refused before decoding (default: ${DEFAULT-VALUE}, 50 megapixels).")
+    long maxPixels = 50_000_000;
+
     @Mixin
     DetectorSettings settings;
 
@@ -49,9 +54,10 @@ final class DetectCommand implements Callable<Integer> {
             for (Path path : images) {
                 RgbImage image;
                 try {
-                    image = RgbImage.read(path);
+                    image = RgbImage.read(path, maxPixels);
                 } catch (IOException e) {
-                    err.println("face-stream detect: " + e.getMessage());
+                    err.println("face-stream detect: " + e.getMessage()
+                            + (e instanceof ImageTooLargeException ? " (--max-pixels)" : ""));
                     failures++;
                     continue;
                 }

@@ -2,6 +2,7 @@ package io.facestream.launcher;
 
 import io.facestream.ingest.IngestConfig;
 import io.facestream.schemas.EnvironmentVariable;
+import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.sink.SinkConfig;
 import io.facestream.worker.WorkerConfig;
@@ -25,6 +26,7 @@ public final class FaceStream {
                     + logFormat + "'");
             System.exit(2);
         }
+        FatalErrors.install(); // an Error that ends a service's loop ends the process, so that it is restarted
         System.exit(commandLine().execute(args));
     }
 

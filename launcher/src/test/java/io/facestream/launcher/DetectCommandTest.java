@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facestream.samples.ForgedJpeg;
 import io.facestream.samples.SamplePhoto;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -75,6 +76,18 @@ class DetectCommandTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).get("image").asText()).isEqualTo(coffee.toString());
         assertThat(lines.get(0).get("faces")).isEmpty();
+    }
+
+    @Test
+    void imageDeclaringAHugeSizeIsOneLineNamingItAndTheOthersStillProcessed() throws IOException {
+        Path bomb = Files.write(tmp.resolve("bomb.jpg"), ForgedJpeg.declaring(20_000, 20_000));
+        Path coffee = SamplePhoto.COFFEE.path();
+        Run run = run("detect", "--json", "--provider", "cpu", bomb.toString(), coffee.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly("face-stream detect: " + bomb
+                + ": declares 20000 x 20000 pixels, more than the 50000000 allowed (--max-pixels)");
+        assertThat(run.jsonLines()).singleElement().satisfies(
+                image -> assertThat(image.get("image").asText()).isEqualTo(coffee.toString()));
     }
 
     @Test

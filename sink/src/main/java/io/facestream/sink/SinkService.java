@@ -1,5 +1,6 @@
 package io.facestream.sink;
 
+import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
 import io.facestream.sink.alerts.AlertDispatcher;
 import io.facestream.sink.alerts.AlertMetrics;
@@ -76,6 +77,7 @@ public final class SinkService implements AutoCloseable {
                 meters);
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
+            FatalErrors.exitIfFatal(e); // out of memory, say: the process ends, as for the sink's other threads
             LOG.error("the sink's stream thread failed; stopping the Streams application", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });

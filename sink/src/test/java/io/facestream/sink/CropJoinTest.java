@@ -1,7 +1,10 @@
 package io.facestream.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facestream.cascade.ImageTooLargeException;
+import io.facestream.samples.ForgedJpeg;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
@@ -140,6 +143,23 @@ class CropJoinTest {
 
         assertThat(counter("sink.crops.failures")).isEqualTo(1);
         assertThat(crops.find("door", 2, 0, CropStore.Kind.ALIGNED)).isPresent();
+    }
+
+    @Test
+    void aFrameDeclaringAHugeSizeIsRefusedUndecodedAndTheStreamGoesOn() throws IOException {
+        Frame bomb = frame("door", 1);
+        bomb.setData(ByteBuffer.wrap(ForgedJpeg.declaring(20_000, 20_000)));
+        frames.pipeInput("door", bomb);
+        faces.pipeInput("door", TestEvents.withFaces("door", 1, 1));
+        frames.pipeInput("door", frame("door", 2));
+        faces.pipeInput("door", TestEvents.withFaces("door", 2, 1));
+
+        assertThat(counter("sink.crops.failures")).isEqualTo(1);
+        assertThat(crops.find("door", 1, 0, CropStore.Kind.ALIGNED)).isEmpty();
+        assertThat(crops.find("door", 2, 0, CropStore.Kind.ALIGNED)).isPresent();
+        assertThatThrownBy(() -> new FaceCrops(crops).crop(bomb, TestEvents.withFaces("door", 1, 1)))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessage("frame door #1: declares 20000 x 20000 pixels, more than the 9000000 allowed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.facestream.sink.crops;
 
+import io.facestream.cascade.ImageDecoder;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.FaceDetections;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /** Makes and stores the aligned and context crops of every face of an event, from the event's frame. */
 public final class FaceCrops {
@@ -49,14 +49,12 @@ public final class FaceCrops {
         return faces.size();
     }
 
+    /** Refuses, undecoded, a frame declaring more pixels than a worker decodes by default: it gets no crops. */
     private static BufferedImage decode(Frame frame) throws IOException {
         ByteBuffer data = frame.getData().duplicate();
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-        if (image == null) {
-            throw new IOException("frame " + frame.getCameraId() + " #" + frame.getSequence() + " is no JPEG image");
-        }
-        return image;
+        return ImageDecoder.decode(new ByteArrayInputStream(bytes), "frame " + frame.getCameraId() + " #"
+                + frame.getSequence(), ImageDecoder.DEFAULT_MAX_PIXELS);
     }
 }
