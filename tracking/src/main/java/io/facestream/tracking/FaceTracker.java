@@ -1,0 +1,115 @@
+package io.facestream.tracking;
+
+import io.facestream.cascade.Box;
+import io.facestream.cascade.Face;
+import io.facestream.cascade.FaceDetector;
+import io.facestream.cascade.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A camera's faces followed through its frames, given in capture order. Each frame is examined as the
+ * {@link ScanPolicy} decides: the whole cascade, the cascade on the regions that moved, or only R-Net
+ * and O-Net on crops around where each followed face is expected (a few small network runs instead of
+ * the pyramid). Every face reported carries this frame's box, score and landmarks from O-Net, and the
+ * id of its track: the same while the same person stays in view, a new one for a new person. A track
+ * whose face no longer passes O-Net ends.
+ *
+ * <p>Track ids are {@code <capture ms>-<n>}: the capture time of the frame where the track began and
+ * its number among the tracks begun in that frame, so unique per camera while capture times increase,
+ * and the same when the same frames are examined again. Not thread-safe: one per camera; the detector
+ * may be shared.
+ */
+public final class FaceTracker {
+    /** Faces found again by a rescan of a lost track's zone overlap a face already found less than this. */
+    private static final float SAME_FACE = 0.5f;
+
+    private final FaceDetector detector;
+    private final TrackerOptions options;
+    private final MotionDetector motion;
+    private final ScanPolicy policy;
+    private List<Track> tracks = new ArrayList<>();
+    private long lastBirthMs = Long.MIN_VALUE;
+    private int birthsAtLastMs;
+    private int tracksStarted;
+
+    public FaceTracker(FaceDetector detector, TrackerOptions options) {
+        this.detector = detector;
+        this.options = options;
+        this.motion = new MotionDetector(options.motionThreshold());
+        this.policy = new ScanPolicy(options.fullScanInterval(), detector.options().minFaceSize());
+    }
+
+    /** The faces of the next frame of the camera, captured at {@code timeMs}. */
+    public TrackedFrame next(RgbImage frame, long timeMs) {
+        ScanPlan plan = plan(frame, timeMs);
+        List<Face> faces = switch (plan.scan()) {
+            case FULL -> detector.detect(frame);
+            case REGIONS -> detector.detect(frame, plan.regions(), candidates());
+            case TRACKED -> detector.refine(frame, candidates());
+            case NONE -> List.of();
+        };
+        Scan scan = plan.scan();
+        Map<Integer, Track> matched = TrackMatcher.match(tracks, faces);
+        List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
+        if (!lost.isEmpty() && scan != Scan.FULL) {
+            // A face not confirmed where it was expected may have moved further than predicted: the whole
+            // cascade around where its person was, before the track is given up.
+            faces = withFacesFoundAgain(frame, faces, lost);
+            matched.clear();
+            matched.putAll(TrackMatcher.match(tracks, faces));
+            scan = Scan.REGIONS;
+        }
+        List<Track> next = new ArrayList<>();
+        List<TrackedFace> result = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            Track track = matched.get(i);
+            if (track == null) {
+                track = new Track(newId(timeMs), faces.get(i));
+            } else {
+                track.update(faces.get(i));
+            }
+            next.add(track);
+            result.add(new TrackedFace(track.id(), faces.get(i)));
+        }
+        tracks = next;
+        return new TrackedFrame(timeMs, scan, result);
+    }
+
+    /** How many tracks have begun so far. */
+    public int tracksStarted() {
+        return tracksStarted;
+    }
+
+    private ScanPlan plan(RgbImage frame, long timeMs) {
+        if (!options.tracking()) {
+            return ScanPlan.of(Scan.FULL);
+        }
+        List<Box> zones = tracks.stream().map(Track::zone).toList();
+        return policy.plan(timeMs, motion.update(frame), zones, frame.width(), frame.height());
+    }
+
+    private List<Box> candidates() {
+        return tracks.stream().flatMap(track -> track.candidates().stream()).toList();
+    }
+
+    private List<Face> withFacesFoundAgain(RgbImage frame, List<Face> faces, List<Track> lost) {
+        List<Box> zones = ScanRegions.merged(lost.stream()
+                .map(track -> ScanRegions.clip(track.zone(), frame.width(), frame.height())).toList());
+        List<Face> all = new ArrayList<>(faces);
+        for (Face found : detector.detectIn(frame, zones)) {
+            if (faces.stream().noneMatch(face -> face.box().iou(found.box()) > SAME_FACE)) {
+                all.add(found);
+            }
+        }
+        return all;
+    }
+
+    private String newId(long timeMs) {
+        birthsAtLastMs = timeMs == lastBirthMs ? birthsAtLastMs + 1 : 0;
+        lastBirthMs = timeMs;
+        tracksStarted++;
+        return timeMs + "-" + birthsAtLastMs;
+    }
+}
