@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +27,8 @@ final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files to search.")
-    List<Path> images;
+    @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "Image files to search.")
+    List<Path> images = List.of();
 
     @Option(names = "--json", description = "One JSON object per image and line, instead of a table.")
     boolean json;
@@ -39,10 +40,20 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     DetectorSettings settings;
 
+    @Mixin
+    VideoOptions video;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (images.isEmpty() == (video.file == null)) {
+            throw new ParameterException(spec.commandLine(), "give IMAGE files or --video FILE");
+        }
+        if (video.file != null) {
+            return new VideoDetection(video, annotateDir).run(settings.toOptions(),
+                    json ? new VideoReport.Json(out) : new VideoReport.Lines(out), out, err);
+        }
         DetectionReport report = json ? new DetectionReport.Json(out) : new DetectionReport.Table(out);
         int failures = 0;
         try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {

@@ -51,11 +51,13 @@ public final class FaceTracker {
             case NONE -> List.of();
         };
         Scan scan = plan.scan();
+        System.out.println("DEBUG " + timeMs + " plan " + plan);
         Map<Integer, Track> matched = TrackMatcher.match(tracks, faces);
         List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
         if (!lost.isEmpty() && scan != Scan.FULL) {
             // A face not confirmed where it was expected may have moved further than predicted: the whole
             // cascade around where its person was, before the track is given up.
+            System.out.println("DEBUG " + timeMs + " lost " + lost.size() + " faces " + faces);
             faces = withFacesFoundAgain(frame, faces, lost);
             matched.clear();
             matched.putAll(TrackMatcher.match(tracks, faces));

@@ -47,12 +47,12 @@ final class Track {
     }
 
     /**
-     * Where this person's own motion is expected: around the latest and the previous face, wider at the
-     * sides, and down to the shoulders.
+     * Where this person's own motion is expected: around the latest and the previous face, a face's
+     * width to either side and down to the shoulders.
      */
     Box zone() {
         Box both = ScanRegions.union(face.box(), previous);
-        return grown(both, 0.5f, 0.3f, 0.5f, 1.2f);
+        return grown(both, 1f, 0.4f, 1f, 1.5f);
     }
 
     private static Box grown(Box box, float left, float top, float right, float bottom) {
