@@ -24,6 +24,8 @@ import java.util.Map;
 public final class FaceTracker {
     /** Faces found again by a rescan of a lost track's zone overlap a face already found less than this. */
     private static final float SAME_FACE = 0.5f;
+    /** A face followed by its crops ends once more than this share of its box has left the frame. */
+    private static final float OUTSIDE_SHARE = 0.15f;
 
     private final FaceDetector detector;
     private final TrackerOptions options;
@@ -51,13 +53,14 @@ public final class FaceTracker {
             case NONE -> List.of();
         };
         Scan scan = plan.scan();
-        System.out.println("DEBUG " + timeMs + " plan " + plan);
+        if (scan != Scan.FULL) {
+            faces = insideFrame(faces, frame);
+        }
         Map<Integer, Track> matched = TrackMatcher.match(tracks, faces);
         List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
         if (!lost.isEmpty() && scan != Scan.FULL) {
             // A face not confirmed where it was expected may have moved further than predicted: the whole
             // cascade around where its person was, before the track is given up.
-            System.out.println("DEBUG " + timeMs + " lost " + lost.size() + " faces " + faces);
             faces = withFacesFoundAgain(frame, faces, lost);
             matched.clear();
             matched.putAll(TrackMatcher.match(tracks, faces));
@@ -106,6 +109,20 @@ public final class FaceTracker {
             }
         }
         return all;
+    }
+
+    /**
+     * The faces lying mostly inside the frame. P-Net only looks at windows inside the frame, so the whole
+     * cascade does not propose a face that left it; a crop around a face leaving would still show its part.
+     */
+    private static List<Face> insideFrame(List<Face> faces, RgbImage frame) {
+        return faces.stream().filter(face -> {
+            Box b = face.box();
+            float marginX = OUTSIDE_SHARE * b.width();
+            float marginY = OUTSIDE_SHARE * b.height();
+            return b.x1() >= -marginX && b.y1() >= -marginY && b.x2() <= frame.width() + marginX
+                    && b.y2() <= frame.height() + marginY;
+        }).toList();
     }
 
     private String newId(long timeMs) {

@@ -21,8 +21,11 @@ public final class MotionDetector {
     private static final float RESCAN_SHARE = 0.45f;
     /** A median brightness shift of more grey levels than this is a global change (lights). */
     private static final int GLOBAL_SHIFT = 14;
-    /** How fast the background follows the frames: a change is absorbed after some ten frames. */
-    private static final float LEARNING_RATE = 0.15f;
+    /**
+     * How fast the background follows the frames: a change is absorbed within some ten frames (a
+     * person's trail after walking through fades below the threshold in about as many).
+     */
+    private static final float LEARNING_RATE = 0.25f;
 
     private final int threshold;
     private float[] background;

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * When to scan what, for one camera. The whole frame on the first frame, after a rescan (scene cut,
- * lights), when motion outside the tracked faces covers most of the frame, and at the latest every
- * {@code fullScanInterval} of capture time while anything moved or a face was tracked since the last
- * one; otherwise the regions that moved outside the tracked faces, or only the tracked faces, or,
+ * lights) or a capture time going back, when motion outside the tracked faces covers most of the
+ * frame, and at the latest every {@code fullScanInterval} of capture time while anything moved or a
+ * face was tracked since the last one; otherwise the regions that moved outside the tracked faces, or only the tracked faces, or,
  * with no motion and no track, nothing at all.
  */
 final class ScanPolicy {
@@ -31,9 +31,10 @@ final class ScanPolicy {
     /** The plan for the frame captured at {@code timeMs}, given its motion and the zones of the tracked people. */
     ScanPlan plan(long timeMs, Motion motion, List<Box> trackZones, int width, int height) {
         activity |= motion.any() || !trackZones.isEmpty();
-        // A capture time going back (a looping file, a camera's clock reset) starts afresh too.
-        boolean due = timeMs - lastFullScanMs >= fullScanIntervalMs || timeMs < lastFullScanMs;
-        if (!scannedOnce || motion.rescan() || (due && activity)) {
+        // A capture time going back (a looping file, a camera's clock reset) starts afresh.
+        boolean restarted = timeMs < lastFullScanMs;
+        boolean due = timeMs - lastFullScanMs >= fullScanIntervalMs;
+        if (!scannedOnce || restarted || motion.rescan() || (due && activity)) {
             return full(timeMs);
         }
         List<Box> regions = ScanRegions.around(motion.regionsOutside(trackZones), minMargin, width, height);

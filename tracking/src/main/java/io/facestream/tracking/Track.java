@@ -48,11 +48,11 @@ final class Track {
 
     /**
      * Where this person's own motion is expected: around the latest and the previous face, a face's
-     * width to either side and down to the shoulders.
+     * width to either side, the hair above and down to the shoulders.
      */
     Box zone() {
         Box both = ScanRegions.union(face.box(), previous);
-        return grown(both, 1f, 0.4f, 1f, 1.5f);
+        return grown(both, 1f, 0.8f, 1f, 1.5f);
     }
 
     private static Box grown(Box box, float left, float top, float right, float bottom) {

@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * Links a frame's faces to the tracks of the frame before: a face continues a track when its centre
- * lies near the track's predicted or latest centre (within 0.6 of the track's face side) and its size
+ * lies near the track's predicted or latest centre (within the track's face side) and its size
  * changed by less than half; greedily, the nearest pairs first, each face and each track at most once.
  * Distance rather than overlap, because at a few frames a second a face walking across moves by half
- * its width between two frames.
+ * its width or more between two frames.
  */
 final class TrackMatcher {
     /** Centre distance, in track face sides, up to which a face can continue a track. */
-    static final float MAX_DISTANCE = 0.6f;
+    static final float MAX_DISTANCE = 1f;
     /** The larger of two face sides at most this many times the smaller. */
     static final float MAX_GROWTH = 1.5f;
 

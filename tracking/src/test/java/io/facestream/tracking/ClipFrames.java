@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -21,6 +23,7 @@ final class ClipFrames {
     static final int HEIGHT = 240;
     static final double FPS = 5;
     private static final float JPEG_QUALITY = 0.8f;
+    private static final Map<DoorClip, List<Frame>> MADE = new EnumMap<>(DoorClip.class);
 
     /** One frame: its capture time and picture, and the faces the clip drew into it. */
     record Frame(long timeMs, RgbImage image, List<DoorClip.FaceInView> truth) {
@@ -29,7 +32,12 @@ final class ClipFrames {
     private ClipFrames() {
     }
 
-    static List<Frame> of(DoorClip clip) {
+    /** The clip's frames, made once per test run. */
+    static synchronized List<Frame> of(DoorClip clip) {
+        return MADE.computeIfAbsent(clip, ClipFrames::make);
+    }
+
+    private static List<Frame> make(DoorClip clip) {
         DoorClip.Renderer renderer = clip.renderer(WIDTH, HEIGHT);
         List<Frame> frames = new ArrayList<>();
         for (int i = 0; i < clip.frameCount(FPS); i++) {
@@ -39,9 +47,9 @@ final class ClipFrames {
         return frames;
     }
 
+    /** The clip's frame at {@code t} seconds. */
     static Frame at(DoorClip clip, double t) {
-        DoorClip.Renderer renderer = clip.renderer(WIDTH, HEIGHT);
-        return new Frame(Math.round(t * 1000), jpegRoundTrip(renderer.frame(t)), renderer.faces(t));
+        return of(clip).get((int) Math.round(t * FPS));
     }
 
     static RgbImage jpegRoundTrip(BufferedImage image) {
