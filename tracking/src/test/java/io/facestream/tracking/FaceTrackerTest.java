@@ -8,6 +8,7 @@ import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.samples.DoorClip;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The tracker on door clips (320x240, 5 frames/s, JPEG-encoded as ingest sends them) against per-frame detection. */
 class FaceTrackerTest {
+    private static final Map<DoorClip, List<TrackedFrame>> TRACKED = new EnumMap<>(DoorClip.class);
     private static FaceDetector detector;
 
     @BeforeAll
@@ -38,11 +40,16 @@ class FaceTrackerTest {
         return ClipFrames.of(clip).stream().map(frame -> tracker.next(frame.image(), frame.timeMs())).toList();
     }
 
+    /** The clip with the default options, tracked once for all tests: the tracker is deterministic. */
+    static synchronized List<TrackedFrame> track(DoorClip clip) {
+        return TRACKED.computeIfAbsent(clip, c -> track(c, TrackerOptions.defaults()));
+    }
+
     @ParameterizedTest
     @EnumSource(DoorClip.class)
     void agreesWithPerFrameDetection(DoorClip clip) {
         List<ClipFrames.Frame> frames = ClipFrames.of(clip);
-        List<TrackedFrame> tracked = track(clip, TrackerOptions.defaults());
+        List<TrackedFrame> tracked = track(clip);
         Agreement agreement = new Agreement();
         for (int i = 0; i < frames.size(); i++) {
             agreement.add(detector.detect(frames.get(i).image()), faces(tracked.get(i)));
@@ -57,7 +64,7 @@ class FaceTrackerTest {
     @Test
     void aPersonKeepsOneTrackWhileInViewAndTheNextPersonGetsAnotherOne() {
         List<ClipFrames.Frame> frames = ClipFrames.of(DoorClip.DOOR);
-        List<TrackedFrame> tracked = track(DoorClip.DOOR, TrackerOptions.defaults());
+        List<TrackedFrame> tracked = track(DoorClip.DOOR);
         Map<Integer, Set<String>> tracksOfPerson = new HashMap<>();
         for (int i = 0; i < frames.size(); i++) {
             for (var truth : frames.get(i).truth()) {
@@ -81,7 +88,7 @@ class FaceTrackerTest {
     void aTrackThatEndedNeverComesBack(DoorClip clip) {
         Set<String> ended = new HashSet<>();
         Set<String> before = Set.of();
-        for (TrackedFrame frame : track(clip, TrackerOptions.defaults())) {
+        for (TrackedFrame frame : track(clip)) {
             Set<String> now = new HashSet<>(frame.faces().stream().map(TrackedFace::track).toList());
             assertThat(now).as("tracks at %d ms", frame.timeMs()).noneMatch(ended::contains);
             before.stream().filter(id -> !now.contains(id)).forEach(ended::add);
@@ -91,7 +98,7 @@ class FaceTrackerTest {
 
     @Test
     void framesAreExaminedOnlyAsMuchAsNeeded() {
-        List<TrackedFrame> door = track(DoorClip.DOOR, TrackerOptions.defaults());
+        List<TrackedFrame> door = track(DoorClip.DOOR);
         assertThat(door.get(0).scan()).isEqualTo(Scan.FULL);
         // Nobody in the first 1.4 s: no network runs.
         assertThat(door.subList(1, 8)).allSatisfy(frame -> assertThat(frame.scan()).isEqualTo(Scan.NONE));
@@ -107,7 +114,7 @@ class FaceTrackerTest {
         }
         long fullScans = door.stream().filter(frame -> frame.scan() == Scan.FULL).count();
         assertThat(fullScans).as("full scans").isLessThanOrEqualTo(door.size() / 3);
-        List<TrackedFrame> lights = track(DoorClip.LIGHTS, TrackerOptions.defaults());
+        List<TrackedFrame> lights = track(DoorClip.LIGHTS);
         assertThat(lights.get(13).timeMs()).isEqualTo(2600);
         assertThat(lights.get(13).scan()).as("when the lights went down").isEqualTo(Scan.FULL);
     }
