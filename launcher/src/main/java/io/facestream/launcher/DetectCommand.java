@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face-stream detect}: faces and landmarks in image files, as a table or JSON. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Detects faces and five landmarks (left eye, right eye, nose, mouth left, mouth right) "
-                + "in image files (JPEG, PNG, BMP, GIF).",
+                + "in image files (JPEG, PNG, BMP, GIF), or with --video in the frames of a video, following them "
+                + "from frame to frame.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every image was processed", "1:some image could not be read", "2:bad options"})
 final class DetectCommand implements Callable<Integer> {

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,9 @@ final class VideoBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!(fps > 0)) {
+            throw new ParameterException(spec.commandLine(), "--fps must be above 0, got " + fps);
+        }
         Path clips = files.isEmpty() ? Files.createTempDirectory("face-stream-door-clips") : null;
         try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
             List<Result> results = new ArrayList<>();
@@ -101,7 +105,7 @@ final class VideoBenchCommand implements Callable<Integer> {
             width = Integer.parseInt(wh[0].trim());
             height = Integer.parseInt(wh[1].trim());
         } catch (RuntimeException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--size: '" + size + "' is not WIDTHxHEIGHT, e.g. 640x480");
         }
         List<Path> videos = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.facestream.cascade.FaceDetector;
 import io.facestream.tracking.FaceTracker;
 import io.facestream.tracking.TrackedFace;
 import io.facestream.tracking.TrackedFrame;
+import io.facestream.tracking.TrackerOptions;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -29,9 +30,10 @@ final class VideoDetection {
 
     /** 0 when the whole video was read, 1 (after one line on {@code err} naming the file) when it could not be. */
     int run(DetectorOptions options, VideoReport report, PrintWriter out, PrintWriter err) {
+        TrackerOptions trackerOptions = video.trackerOptions();
         try (FaceDetector detector = FaceDetector.create(options);
              VideoFrames frames = VideoFrames.open(video.file, video.fps)) {
-            FaceTracker tracker = new FaceTracker(detector, video.trackerOptions());
+            FaceTracker tracker = new FaceTracker(detector, trackerOptions);
             for (VideoFrames.VideoFrame frame = frames.next(); frame != null; frame = frames.next()) {
                 TrackedFrame result = tracker.next(frame.image(), frame.timeMs());
                 report.write(frame.index(), frame.image().width(), frame.image().height(), result);

@@ -99,6 +99,16 @@ class DetectVideoCommandTest {
     }
 
     @Test
+    void badRatesAreUsageErrorsNamingTheOption() {
+        DetectCommandTest.Run run = detect("--video", door.toString(), "--fps", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fps must be above 0");
+        run = detect("--video", door.toString(), "--full-scan-interval", "-1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--full-scan-interval must be above 0");
+    }
+
+    @Test
     void imagesAndVideoTogetherAreRefused() {
         DetectCommandTest.Run run = detect("--video", door.toString(), door.toString());
         assertThat(run.exitCode()).isEqualTo(2);

@@ -46,16 +46,8 @@ public final class FaceTracker {
     /** The faces of the next frame of the camera, captured at {@code timeMs}. */
     public TrackedFrame next(RgbImage frame, long timeMs) {
         ScanPlan plan = plan(frame, timeMs);
-        List<Face> faces = switch (plan.scan()) {
-            case FULL -> detector.detect(frame);
-            case REGIONS -> detector.detect(frame, plan.regions(), candidates());
-            case TRACKED -> detector.refine(frame, candidates());
-            case NONE -> List.of();
-        };
         Scan scan = plan.scan();
-        if (scan != Scan.FULL) {
-            faces = insideFrame(faces, frame);
-        }
+        List<Face> faces = examine(frame, plan);
         Map<Integer, Track> matched = TrackMatcher.match(tracks, faces);
         List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
         if (!lost.isEmpty() && scan != Scan.FULL) {
@@ -66,20 +58,7 @@ public final class FaceTracker {
             matched.putAll(TrackMatcher.match(tracks, faces));
             scan = Scan.REGIONS;
         }
-        List<Track> next = new ArrayList<>();
-        List<TrackedFace> result = new ArrayList<>();
-        for (int i = 0; i < faces.size(); i++) {
-            Track track = matched.get(i);
-            if (track == null) {
-                track = new Track(newId(timeMs), faces.get(i));
-            } else {
-                track.update(faces.get(i));
-            }
-            next.add(track);
-            result.add(new TrackedFace(track.id(), faces.get(i)));
-        }
-        tracks = next;
-        return new TrackedFrame(timeMs, scan, result);
+        return new TrackedFrame(timeMs, scan, follow(faces, matched, timeMs));
     }
 
     /** How many tracks have begun so far. */
@@ -93,6 +72,34 @@ public final class FaceTracker {
         }
         List<Box> zones = tracks.stream().map(Track::zone).toList();
         return policy.plan(timeMs, motion.update(frame), zones, frame.width(), frame.height());
+    }
+
+    /** The faces the plan's networks find; those followed by crops only while still mostly in the frame. */
+    private List<Face> examine(RgbImage frame, ScanPlan plan) {
+        return switch (plan.scan()) {
+            case FULL -> detector.detect(frame);
+            case REGIONS -> insideFrame(detector.detect(frame, plan.regions(), candidates()), frame);
+            case TRACKED -> insideFrame(detector.refine(frame, candidates()), frame);
+            case NONE -> List.of();
+        };
+    }
+
+    /** Continues the matched tracks with their faces and begins one for each other face; the rest end. */
+    private List<TrackedFace> follow(List<Face> faces, Map<Integer, Track> matched, long timeMs) {
+        List<Track> next = new ArrayList<>();
+        List<TrackedFace> result = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            Track track = matched.get(i);
+            if (track == null) {
+                track = new Track(newId(timeMs), faces.get(i));
+            } else {
+                track.update(faces.get(i));
+            }
+            next.add(track);
+            result.add(new TrackedFace(track.id(), faces.get(i)));
+        }
+        tracks = next;
+        return result;
     }
 
     private List<Box> candidates() {
