@@ -31,8 +31,8 @@ final class VideoDetection {
     /** 0 when the whole video was read, 1 (after one line on {@code err} naming the file) when it could not be. */
     int run(DetectorOptions options, VideoReport report, PrintWriter out, PrintWriter err) {
         TrackerOptions trackerOptions = video.trackerOptions();
-        try (FaceDetector detector = FaceDetector.create(options);
-             VideoFrames frames = VideoFrames.open(video.file, video.fps)) {
+        try (VideoFrames frames = VideoFrames.open(video.file, video.fps);
+             FaceDetector detector = FaceDetector.create(options)) {
             FaceTracker tracker = new FaceTracker(detector, trackerOptions);
             for (VideoFrames.VideoFrame frame = frames.next(); frame != null; frame = frames.next()) {
                 TrackedFrame result = tracker.next(frame.image(), frame.timeMs());

@@ -10,12 +10,15 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A video file's frames, decoded by FFmpeg as fast as it can and sampled to a rate by their
  * timestamps as ingest samples a camera. Errors name the file.
  */
 final class VideoFrames implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VideoFrames.class);
 
     /** A sampled frame: its number among the sampled frames, its time in the video and its picture. */
     record VideoFrame(int index, long timeMs, RgbImage image) {
@@ -48,7 +51,9 @@ final class VideoFrames implements AutoCloseable {
             }
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new IOException(file + ": not a video FFmpeg can decode (" + e.getMessage() + ")", e);
+            // JavaCV's message adds hints about its own API to FFmpeg's error code: for the log only.
+            log.debug("{}: {}", file, e.getMessage());
+            throw new IOException(file + ": not a video FFmpeg can decode", e);
         } catch (IOException e) {
             closeQuietly(grabber);
             throw e;
