@@ -126,7 +126,7 @@ public final class FaceDetector implements AutoCloseable {
         return refineAndFinish(frames, List.of(proposals), together, times).get(0);
     }
 
-    /** The whole cascade on {@code regions} of the image only: {@link #detect(RgbImage, List, List)} without candidates. */
+    /** The whole cascade on {@code regions} of the image only: {@link #detect(RgbImage, List, List)}, no candidates. */
     public List<Face> detectIn(RgbImage image, List<Box> regions) {
         return detect(image, regions, List.of());
     }

@@ -11,9 +11,9 @@ final class DoorClipVideo {
     private DoorClipVideo() {
     }
 
-    /** Writes {@code dir/door-<clip>-<width>x<height>-<fps>fps.mp4} and returns it. */
+    /** Writes {@code dir/<clip>-<width>x<height>-<fps>fps.mp4} and returns it. */
     static Path write(Path dir, DoorClip clip, int width, int height, int fps) throws IOException {
-        Path file = dir.resolve(String.format(Locale.ROOT, "door-%s-%dx%d-%dfps.mp4",
+        Path file = dir.resolve(String.format(Locale.ROOT, "%s-%dx%d-%dfps.mp4",
                 clip.name().toLowerCase(Locale.ROOT).replace('_', '-'), width, height, fps));
         DoorClip.Renderer renderer = clip.renderer(width, height);
         DemoVideo.encode(file, width, height, fps, clip.frameCount(fps), i -> renderer.frame(i / (double) fps));

@@ -50,11 +50,16 @@ final class VideoBenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Video files (default: the door clips).")
     List<Path> files = List.of();
 
-    @Option(names = "--fps", paramLabel = "F", description = "Sample each video to this rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fps", paramLabel = "F",
+            description = "Sample each video to this rate (default: ${DEFAULT-VALUE}).")
     double fps = 5;
 
     @Option(names = "--size", paramLabel = "WxH", description = "Size of the door clips (default: ${DEFAULT-VALUE}).")
     String size = "640x480";
+
+    @Option(names = "--warmup-runs", paramLabel = "N", description = "Runs of the first video, both ways, before "
+            + "measuring, so that the JIT compiler has settled for both (default: ${DEFAULT-VALUE}).")
+    int warmupRuns = 1;
 
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
@@ -75,10 +80,18 @@ final class VideoBenchCommand implements Callable<Integer> {
         if (!(fps > 0)) {
             throw new ParameterException(spec.commandLine(), "--fps must be above 0, got " + fps);
         }
+        if (warmupRuns < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup-runs must be 0 or more, got " + warmupRuns);
+        }
         Path clips = files.isEmpty() ? Files.createTempDirectory("face-stream-door-clips") : null;
         try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
+            List<Path> videos = files.isEmpty() ? doorClips(clips) : files;
+            for (int i = 0; i < warmupRuns; i++) {
+                pass(detector, videos.get(0), TrackerOptions.perFrame());
+                pass(detector, videos.get(0), TrackerOptions.defaults());
+            }
             List<Result> results = new ArrayList<>();
-            for (Path file : files.isEmpty() ? doorClips(clips) : files) {
+            for (Path file : videos) {
                 results.add(measure(detector, file));
             }
             if (json) {
@@ -154,7 +167,8 @@ final class VideoBenchCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, String provider, List<Result> results) {
-        out.printf(Locale.ROOT, "tracking against per-frame detection, provider %s, %d threads, %.1f frames/s sampled%n",
+        out.printf(Locale.ROOT,
+                "tracking against per-frame detection, provider %s, %d threads, %.1f frames/s sampled%n",
                 provider, settings.threads, fps);
         out.printf(Locale.ROOT, "%-36s %6s %9s %9s %7s %5s %7s %7s %5s %7s %6s %9s %13s%n", "video", "frames",
                 "per-frame", "tracking", "speedup", "full", "regions", "tracked", "none", "recall", "extra",

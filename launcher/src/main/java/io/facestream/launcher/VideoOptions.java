@@ -22,7 +22,8 @@ final class VideoOptions {
     Path file;
 
     @Option(names = "--fps", paramLabel = "F",
-            description = "With --video: sample the frames to this rate, as ingest samples cameras (default: every frame).")
+            description = "With --video: sample the frames to this rate, as ingest samples cameras "
+                    + "(default: every frame).")
     Double fps;
 
     @Option(names = "--tracking", paramLabel = "on|off",

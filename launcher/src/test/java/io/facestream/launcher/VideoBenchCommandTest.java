@@ -18,8 +18,8 @@ class VideoBenchCommandTest {
     @Test
     void reportsSpeedScansAndAgreementOfAShortClip() throws IOException {
         Path door = DoorClipVideo.write(dir, DoorClip.DOOR, 320, 240, 5);
-        DetectCommandTest.Run run = DetectCommandTest.run("bench", "video", "--provider", "cpu", "--fps", "2", "--json",
-                door.toString());
+        DetectCommandTest.Run run = DetectCommandTest.run("bench", "video", "--provider", "cpu", "--fps", "2",
+                "--warmup-runs", "0", "--json", door.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(run.out()).get(0);
         int frames = DoorClip.DOOR.frameCount(2);

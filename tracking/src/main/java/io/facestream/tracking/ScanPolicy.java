@@ -8,8 +8,8 @@ import java.util.List;
  * When to scan what, for one camera. The whole frame on the first frame, after a rescan (scene cut,
  * lights) or a capture time going back, when motion outside the tracked faces covers most of the
  * frame, and at the latest every {@code fullScanInterval} of capture time while anything moved or a
- * face was tracked since the last one; otherwise the regions that moved outside the tracked faces, or only the tracked faces, or,
- * with no motion and no track, nothing at all.
+ * face was tracked since the last one; otherwise the regions that moved outside the tracked faces,
+ * or only the tracked faces, or, with no motion and no track, nothing at all.
  */
 final class ScanPolicy {
     /** Regions covering more of the frame than this cost about as much as the whole frame. */
