@@ -96,26 +96,74 @@ public final class FaceDetector implements AutoCloseable {
         long start = System.nanoTime();
         List<IntegralImage> frames = plan.threads().map(images, IntegralImage::of);
         times.add(Stage.PYRAMID, start);
-        List<List<Candidate>> proposals = proposeWithPNet(frames, plan, times);
+        List<PyramidLevel> levels = new ArrayList<>();
+        for (List<Integer> sameSize : groupBySize(frames)) {
+            levels.addAll(levels(frames, sameSize, Region.whole(frames.get(sameSize.get(0)))));
+        }
+        return refineAndFinish(frames, proposeWithPNet(frames, levels, plan, times), plan, times);
+    }
+
+    /**
+     * The cascade on parts of one image, for video where most of the picture is already known: P-Net
+     * over each of {@code regions} only (a pyramid over the region's pixels, from the whole frame's
+     * first scale), and its proposals together with {@code candidates}, boxes where a face is expected
+     * (each squared, as P-Net's boxes are), through R-Net and O-Net, whose crops come from the whole
+     * image. Boxes are in image pixels; the faces come best score first.
+     */
+    public List<Face> detect(RgbImage image, List<Box> regions, List<Box> candidates) {
+        StageTimes times = new StageTimes();
+        long start = System.nanoTime();
+        List<IntegralImage> frames = List.of(IntegralImage.of(image));
+        times.add(Stage.PYRAMID, start);
+        List<PyramidLevel> levels = new ArrayList<>();
+        for (Box region : regions) {
+            levels.addAll(levels(frames, List.of(0), Region.covering(region, frames.get(0))));
+        }
+        List<Candidate> proposals = new ArrayList<>(proposeWithPNet(frames, levels, together, times).get(0));
+        for (Box candidate : candidates) {
+            proposals.add(new Candidate(candidate.square(), 1f, BoxOffsets.NONE));
+        }
+        return refineAndFinish(frames, List.of(proposals), together, times).get(0);
+    }
+
+    /** The whole cascade on {@code regions} of the image only: {@link #detect(RgbImage, List, List)}, no candidates. */
+    public List<Face> detectIn(RgbImage image, List<Box> regions) {
+        return detect(image, regions, List.of());
+    }
+
+    /**
+     * R-Net and O-Net on {@code candidates}, boxes where a face is expected (for example a face's box
+     * in the frame before): the faces among them, with this image's boxes, scores and landmarks.
+     */
+    public List<Face> refine(RgbImage image, List<Box> candidates) {
+        return detect(image, List.of(), candidates);
+    }
+
+    /** Stages 2 and 3 on each frame's proposals. */
+    private List<List<Face>> refineAndFinish(List<IntegralImage> frames, List<List<Candidate>> proposals, Plan plan,
+                                             StageTimes times) {
         List<List<Candidate>> refined = refineWithRNet(frames, proposals, plan, times);
         List<List<Face>> faces = finishWithONet(frames, refined, plan, times);
         if (log.isDebugEnabled()) {
-            log.debug("{} images: {} P-Net proposals, {} after R-Net, {} faces", images.size(), total(proposals),
+            log.debug("{} images: {} proposals, {} after R-Net, {} faces", frames.size(), total(proposals),
                     total(refined), total(faces));
         }
         return faces;
     }
 
-    /** Stage 1: P-Net over every pyramid level, NMS per level and over all, regression, squaring. */
-    private List<List<Candidate>> proposeWithPNet(List<IntegralImage> frames, Plan plan, StageTimes times) {
+    /** The pyramid's levels over {@code region} of the same-size frames {@code sameSize}. */
+    private List<PyramidLevel> levels(List<IntegralImage> frames, List<Integer> sameSize, Region region) {
         List<PyramidLevel> levels = new ArrayList<>();
-        for (List<Integer> sameSize : groupBySize(frames)) {
-            IntegralImage first = frames.get(sameSize.get(0));
-            for (float scale : Pyramid.scales(first.width(), first.height(), options.minFaceSize(),
-                    options.pyramidFactor(), downscale(first))) {
-                levels.add(new PyramidLevel(sameSize, scale));
-            }
+        for (float scale : Pyramid.scales(region.width(), region.height(), options.minFaceSize(),
+                options.pyramidFactor(), downscale(frames.get(sameSize.get(0))))) {
+            levels.add(new PyramidLevel(sameSize, region, scale));
         }
+        return levels;
+    }
+
+    /** Stage 1: P-Net over every pyramid level, NMS per level and over all, regression, squaring. */
+    private List<List<Candidate>> proposeWithPNet(List<IntegralImage> frames, List<PyramidLevel> levels, Plan plan,
+                                                  StageTimes times) {
         List<List<List<Candidate>>> found = plan.threads().map(levels, level -> scanLevel(frames, level, times));
         List<List<Candidate>> proposals = emptyLists(frames.size());
         for (int i = 0; i < levels.size(); i++) {
@@ -135,28 +183,28 @@ public final class FaceDetector implements AutoCloseable {
 
     /** P-Net on one level of one or more same-size frames; the level's NMS; boxes per frame. */
     private List<List<Candidate>> scanLevel(List<IntegralImage> frames, PyramidLevel level, StageTimes times) {
-        NetworkOutput maps = runPNetLevel(frames, level.frames(), level.scale(), times);
+        NetworkOutput maps = runPNetLevel(frames, level, times);
         long start = System.nanoTime();
         List<List<Candidate>> boxes = new ArrayList<>();
         for (int n = 0; n < level.frames().size(); n++) {
-            boxes.add(Nms.suppress(cellsAboveThreshold(maps, n, level.scale()), options.pnetLevelNms(),
+            boxes.add(Nms.suppress(cellsAboveThreshold(maps, n, level), options.pnetLevelNms(),
                     Nms.Overlap.UNION));
         }
         times.add(Stage.NMS, start);
         return boxes;
     }
 
-    private NetworkOutput runPNetLevel(List<IntegralImage> frames, List<Integer> sameSize, float scale,
-                                       StageTimes times) {
+    private NetworkOutput runPNetLevel(List<IntegralImage> frames, PyramidLevel level, StageTimes times) {
         long start = System.nanoTime();
-        IntegralImage first = frames.get(sameSize.get(0));
-        int width = Pyramid.levelSide(first.width(), scale);
-        int height = Pyramid.levelSide(first.height(), scale);
+        List<Integer> sameSize = level.frames();
+        Region region = level.region();
+        int width = Pyramid.levelSide(region.width(), level.scale());
+        int height = Pyramid.levelSide(region.height(), level.scale());
         int perImage = 3 * width * height;
         FloatBuffer input = Networks.inputBuffer(sameSize.size() * perImage);
         for (int n = 0; n < sameSize.size(); n++) {
-            IntegralImage frame = frames.get(sameSize.get(n));
-            frame.resampleInto(input, n * perImage, 0, 0, frame.width(), frame.height(), width, height);
+            frames.get(sameSize.get(n)).resampleInto(input, n * perImage, region.x(), region.y(), region.width(),
+                    region.height(), width, height);
         }
         times.add(Stage.PYRAMID, start);
         start = System.nanoTime();
@@ -166,7 +214,10 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     /** Each P-Net cell scoring at least the threshold, as the 12x12 window it saw, in image pixels. */
-    private List<Candidate> cellsAboveThreshold(NetworkOutput maps, int n, float scale) {
+    private List<Candidate> cellsAboveThreshold(NetworkOutput maps, int n, PyramidLevel level) {
+        float scale = level.scale();
+        float left = level.region().x();
+        float top = level.region().y();
         List<Candidate> cells = new ArrayList<>();
         for (int row = 0; row < maps.height(); row++) {
             for (int col = 0; col < maps.width(); col++) {
@@ -174,8 +225,8 @@ public final class FaceDetector implements AutoCloseable {
                 if (score >= options.pnetThreshold()) {
                     float x = PNET_STRIDE * col;
                     float y = PNET_STRIDE * row;
-                    Box window = new Box(x / scale, y / scale,
-                            (x + Pyramid.PNET_WINDOW) / scale, (y + Pyramid.PNET_WINDOW) / scale);
+                    Box window = new Box(left + x / scale, top + y / scale,
+                            left + (x + Pyramid.PNET_WINDOW) / scale, top + (y + Pyramid.PNET_WINDOW) / scale);
                     cells.add(new Candidate(window, score, maps.offsets(n, row, col)));
                 }
             }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -85,9 +86,22 @@ public final class DemoVideo {
      * follows the file name (.mp4, .mkv, .ts). Tests use short ones.
      */
     public static void write(Path file, int width, int height, int fps, Duration length) throws IOException {
-        FfmpegLog.install();
         Map<SamplePhoto, BufferedImage> photos = loadPhotos();
         int frames = (int) Math.round(length.toMillis() / 1000.0 * fps);
+        BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        encode(file, width, height, fps, frames, i -> {
+            render(canvas, photos, i / (double) frames);
+            return canvas;
+        });
+    }
+
+    /**
+     * Encodes {@code frames} pictures, frame {@code i} drawn by {@code picture}, as a video of the demo's
+     * codec at {@code fps} to {@code file}; the container follows the file name.
+     */
+    public static void encode(Path file, int width, int height, int fps, int frames, IntFunction<BufferedImage> picture)
+            throws IOException {
+        FfmpegLog.install();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
@@ -97,10 +111,8 @@ public final class DemoVideo {
             recorder.setGopSize(fps);
             recorder.setVideoBitrate(1_500_000);
             recorder.start();
-            BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
             for (int i = 0; i < frames; i++) {
-                render(canvas, photos, i / (double) frames);
-                recorder.record(converter.convert(canvas));
+                recorder.record(converter.convert(picture.apply(i)));
             }
             recorder.stop();
         } catch (FrameRecorder.Exception e) {

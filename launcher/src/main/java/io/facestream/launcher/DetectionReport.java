@@ -36,7 +36,7 @@ sealed interface DetectionReport {
             }
         }
 
-        private static Map<String, Object> face(Face face) {
+        static Map<String, Object> face(Face face) {
             Box b = face.box();
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("box", List.of(round(b.x1(), 100), round(b.y1(), 100), round(b.x2(), 100), round(b.y2(), 100)));

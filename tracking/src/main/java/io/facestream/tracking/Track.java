@@ -1,0 +1,71 @@
+package io.facestream.tracking;
+
+import io.facestream.cascade.Box;
+import io.facestream.cascade.Face;
+import java.util.List;
+
+/** One person's face followed from frame to frame: its id, its latest face and how far it moved in the last step. */
+final class Track {
+    private final String id;
+    private Face face;
+    private Box previous;
+
+    Track(String id, Face face) {
+        this.id = id;
+        this.face = face;
+        this.previous = face.box();
+    }
+
+    String id() {
+        return id;
+    }
+
+    Face face() {
+        return face;
+    }
+
+    void update(Face next) {
+        previous = face.box();
+        face = next;
+    }
+
+    /** The latest box moved on by the last step's motion, where the face is expected next. */
+    Box predicted() {
+        Box box = face.box();
+        float dx = centreX(box) - centreX(previous);
+        float dy = centreY(box) - centreY(previous);
+        return new Box(box.x1() + dx, box.y1() + dy, box.x2() + dx, box.y2() + dy);
+    }
+
+    /**
+     * Boxes for R-Net to look in: the predicted one, the latest one (a person who stopped), and the
+     * predicted one a fifth larger (a person stepping closer); R-Net's NMS keeps the best.
+     */
+    List<Box> candidates() {
+        Box predicted = predicted();
+        return List.of(predicted, face.box(), grown(predicted, 0.1f, 0.1f, 0.1f, 0.1f));
+    }
+
+    /**
+     * Where this person's own motion is expected: around the latest and the previous face, a face's
+     * width to either side, the hair above and down to the shoulders.
+     */
+    Box zone() {
+        Box both = ScanRegions.union(face.box(), previous);
+        return grown(both, 1f, 0.8f, 1f, 1.5f);
+    }
+
+    private static Box grown(Box box, float left, float top, float right, float bottom) {
+        float w = box.width();
+        float h = box.height();
+        return new Box(box.x1() - left * w, box.y1() - top * h, box.x2() + right * w, box.y2() + bottom * h);
+    }
+
+    private static float centreX(Box box) {
+        return (box.x1() + box.x2()) / 2;
+    }
+
+    private static float centreY(Box box) {
+        return (box.y1() + box.y2()) / 2;
+    }
+}

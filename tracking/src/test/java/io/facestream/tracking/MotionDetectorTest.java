@@ -1,0 +1,89 @@
+package io.facestream.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facestream.cascade.Box;
+import io.facestream.cascade.RgbImage;
+import io.facestream.samples.DoorClip;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The motion detector on door clips as a worker receives them: noisy sensor, JPEG-encoded frames. */
+class MotionDetectorTest {
+    private final MotionDetector detector = new MotionDetector(TrackerOptions.defaults().motionThreshold());
+
+    @Test
+    void sensorNoiseAndJpegArtefactsOfAStillSceneAreNoMotion() {
+        assertThat(detector.update(ClipFrames.at(DoorClip.DOOR, 0).image()).rescan()).as("first frame").isTrue();
+        for (double t = 0.2; t < 1.5; t += 0.2) {
+            Motion motion = detector.update(ClipFrames.at(DoorClip.DOOR, t).image());
+            assertThat(motion.rescan()).as("rescan at %.1f s", t).isFalse();
+            assertThat(motion.regions()).as("motion at %.1f s", t).isEmpty();
+        }
+    }
+
+    @Test
+    void aPersonWalkingInIsMotionWhereTheFaceIsAndNowhereElse() {
+        Motion motion = null;
+        for (double t = 0; t <= 2.21; t += 0.2) {
+            motion = detector.update(ClipFrames.at(DoorClip.DOOR, t).image());
+        }
+        ClipFrames.Frame entering = ClipFrames.at(DoorClip.DOOR, 2.2);
+        Box face = box(entering.truth().get(0).box());
+        assertThat(motion.rescan()).isFalse();
+        assertThat(motion.regions()).anySatisfy(region -> assertThat(region.intersectionArea(face))
+                .isGreaterThan(0.5f * face.area()));
+        assertThat(motion.regions()).allSatisfy(region -> assertThat(region.x1()).isLessThan(ClipFrames.WIDTH / 2f));
+    }
+
+    @Test
+    void motionInsideGivenZonesIsLeftOut() {
+        Motion motion = null;
+        for (double t = 0; t <= 2.21; t += 0.2) {
+            motion = detector.update(ClipFrames.at(DoorClip.DOOR, t).image());
+        }
+        assertThat(motion.regions()).isNotEmpty();
+        assertThat(motion.regionsOutside(List.of(new Box(0, 0, ClipFrames.WIDTH / 2f, ClipFrames.HEIGHT)))).isEmpty();
+    }
+
+    @Test
+    void lightsSwitchedAreOneRescanNotMotionEverywhereAfterwards() {
+        List<ClipFrames.Frame> frames = ClipFrames.of(DoorClip.LIGHTS);
+        for (ClipFrames.Frame frame : frames) {
+            Motion motion = detector.update(frame.image());
+            // The lights go down between 2.5 and 2.6 s.
+            if (frame.timeMs() == 2600) {
+                assertThat(motion.rescan()).as("at the switch").isTrue();
+            } else if (frame.timeMs() > 0 && frame.timeMs() < 4400) {
+                assertThat(motion.rescan()).as("rescan at %d ms", frame.timeMs()).isFalse();
+                assertThat(ScanRegions.area(motion.regions())).as("moving area at %d ms", frame.timeMs())
+                        .isLessThan(0.2f * ClipFrames.WIDTH * ClipFrames.HEIGHT);
+            }
+        }
+    }
+
+    @Test
+    void aSceneCutIsARescan() {
+        detector.update(ClipFrames.at(DoorClip.DOOR, 0).image());
+        detector.update(ClipFrames.at(DoorClip.DOOR, 0.2).image());
+        // Another camera angle: the same hallway seen mirrored.
+        assertThat(detector.update(mirrored(ClipFrames.at(DoorClip.DOOR, 0.4).image())).rescan()).isTrue();
+        assertThat(detector.update(mirrored(ClipFrames.at(DoorClip.DOOR, 0.6).image())).regions()).isEmpty();
+    }
+
+    private static RgbImage mirrored(RgbImage image) {
+        byte[] pixels = new byte[image.pixels().length];
+        int w = image.width();
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                System.arraycopy(image.pixels(), (y * w + x) * 3, pixels, (y * w + w - 1 - x) * 3, 3);
+            }
+        }
+        return new RgbImage(w, image.height(), pixels);
+    }
+
+    static Box box(Rectangle2D r) {
+        return new Box((float) r.getMinX(), (float) r.getMinY(), (float) r.getMaxX(), (float) r.getMaxY());
+    }
+}
