@@ -47,9 +47,18 @@ final class KafkaFixture implements AutoCloseable {
         sendRaw(frame.getCameraId(), frames.serializer().serialize(Topics.FRAMES, frame));
     }
 
+    /** Sends to {@code partition} of frames, as ingest places a camera, and waits for the acknowledgement. */
+    void send(Frame frame, int partition) {
+        sendRaw(partition, frame.getCameraId(), frames.serializer().serialize(Topics.FRAMES, frame));
+    }
+
     void sendRaw(String key, byte[] value) {
+        sendRaw(null, key, value);
+    }
+
+    private void sendRaw(Integer partition, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.FRAMES, key, value)).get();
+            producer.send(new ProducerRecord<>(Topics.FRAMES, partition, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("frame not acknowledged", e);
         }
