@@ -27,8 +27,12 @@ final class KafkaFixture implements AutoCloseable {
     private final AvroSerde<FaceDetections> events = new AvroSerde<>(FaceDetections.class);
 
     KafkaFixture(Path dataDir) {
+        this(dataDir, Topics.specs());
+    }
+
+    KafkaFixture(Path dataDir, List<Topics.TopicSpec> topics) {
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
-        broker.createTopics(Topics.specs());
+        broker.createTopics(topics);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());

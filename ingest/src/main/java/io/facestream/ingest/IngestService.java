@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class IngestService implements AutoCloseable {
              KafkaProducer<String, CameraStatus> statuses = clients.statusProducer()) {
             publishCameras(clients);
             running = new RunningCameras(config, frames, new StatusReporter(statuses, config.instanceId()), registry);
-            runAssignment(clients, new FramePartitions(frames.partitionsFor(Topics.FRAMES).size()));
+            runAssignment(clients, new FramePartitions(framesPartitionCount(frames)));
             frames.flush();
             statuses.flush();
         } catch (InterruptedException e) {
@@ -92,6 +93,15 @@ public final class IngestService implements AutoCloseable {
             new CameraPublisher(producer).publish(toPublish);
         }
         log.info("published {} camera(s) to {}", toPublish.size(), Topics.CAMERAS);
+    }
+
+    private static int framesPartitionCount(KafkaProducer<String, Frame> frames) {
+        try {
+            return frames.partitionsFor(Topics.FRAMES).size();
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot read the partitions of topic " + Topics.FRAMES
+                    + " (are the topics created? face-stream topics): " + e.getMessage(), e);
+        }
     }
 
     private void runAssignment(IngestClients clients, FramePartitions framePartitions) throws InterruptedException {

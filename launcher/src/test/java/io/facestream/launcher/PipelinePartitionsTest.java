@@ -85,7 +85,7 @@ class PipelinePartitionsTest {
     private static void assertCropServed(int port, String camera, long sequence) {
         HttpClient http = HttpClient.newHttpClient();
         URI crop = URI.create("http://127.0.0.1:" + port + "/api/crops/" + camera + "/" + sequence + "/0");
-        await().atMost(Duration.ofSeconds(30)).as("crop of %s #%d", camera, sequence).until(() -> http.send(
+        await().atMost(Duration.ofSeconds(30)).alias("crop of " + camera + " #" + sequence).until(() -> http.send(
                 HttpRequest.newBuilder(crop).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
