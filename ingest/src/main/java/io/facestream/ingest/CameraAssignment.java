@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * it. An assigned partition is read from the beginning to rebuild its cameras; a revoked or lost one
  * stops them. After every poll the running cameras are made to match.
  *
- * <p>A camera runs once its record carries its {@code frames} partition (see {@link FramePartitions}). A record without
- * one (a new camera, or one rewritten by the sink's API) gets it here, rewritten with the header, once its partition has
- * been read to the end: a later record of the camera may carry it already.
+ * <p>A camera runs once its record carries its {@code frames} partition (see {@link FramePartitions}). A record
+ * without one (a new camera, or one rewritten by the sink's API) is written again here with the header, once its
+ * partition has been read to the end: a later record of the camera may carry it already.
  */
 final class CameraAssignment implements ConsumerRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(CameraAssignment.class);
@@ -96,6 +96,7 @@ final class CameraAssignment implements ConsumerRebalanceListener {
                 unstampedHere.put(camera.id(), record);
             }
         } catch (IllegalArgumentException e) {
+            unstampedHere.remove(record.key()); // writing an earlier config again would undo the change
             log.warn("cameras: ignoring camera '{}' at offset {}: {}", record.key(), record.offset(),
                     RedactedUrl.redact(e.getMessage(), record.value().getUrl()));
         }
@@ -107,11 +108,11 @@ final class CameraAssignment implements ConsumerRebalanceListener {
      */
     private boolean stampCaughtUpPartitions() throws InterruptedException {
         boolean any = false;
-        for (Map.Entry<TopicPartition, Map<String, ConsumerRecord<String, CameraConfig>>> entry : unstamped.entrySet()) {
+        for (var entry : unstamped.entrySet()) {
             if (entry.getValue().isEmpty() || consumer.currentLag(entry.getKey()).orElse(1) > 0) {
                 continue;
             }
-            for (Map.Entry<String, ConsumerRecord<String, CameraConfig>> camera : entry.getValue().entrySet()) {
+            for (var camera : entry.getValue().entrySet()) {
                 int framesPartition = framesPartitions.computeIfAbsent(camera.getKey(), allCameras::choose);
                 allCameras.record(camera.getKey(), framesPartition);
                 stamp(camera.getValue(), framesPartition);

@@ -36,7 +36,7 @@ final class FramePartitionFeed {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
             if (System.nanoTime() > deadline) {
-                log.warn("cameras: not read to the end within {}; new cameras' frames partitions may be uneven", timeout);
+                log.warn("cameras: not read to the end within {}; new cameras may share frames partitions", timeout);
                 return;
             }
             pollOnce(Duration.ofMillis(100));

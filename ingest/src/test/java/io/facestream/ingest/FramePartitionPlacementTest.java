@@ -3,8 +3,10 @@ package io.facestream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.Topics.TopicSpec;
+import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.Frame;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,43 @@ class FramePartitionPlacementTest {
             assertThat(first.runningCameraIds()).doesNotContainAnyElementsOf(secondsCameras);
             assertThat(partitionsByCamera(frames.pollRecords(), 0)).isEqualTo(before);
         }
+    }
+
+    @Test
+    void aCameraRewrittenWithoutItsPartitionKeepsIt() throws Exception {
+        Path video = dir.resolve("loop.mp4");
+        DemoVideo.write(video, 160, 120, 5, Duration.ofSeconds(1));
+        List<Camera> cameras = CAMERAS.stream().map(id -> Camera.of(id, video.toString()).withFps(2).withLoop(true))
+                .toList();
+
+        try (RecordCollector<Frame> frames = kafka.frames();
+             KafkaProducer<String, CameraConfig> writer = kafka.cameraProducer()) {
+            kafka.startIngest(kafka.config("only", "alone"), cameras);
+            Map<String, Set<Integer>> before = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> partitionsByCamera(frames.pollRecords(), 0), byCamera -> byCamera.size() == 4);
+
+            // As the sink's API writes a camera: its config alone, no header; a new fps restarts the camera.
+            long rewritten = System.currentTimeMillis();
+            writer.send(new ProducerRecord<>(Topics.CAMERAS, "yard", cameras.get(3).withFps(3).toAvro())).get();
+            Map<String, Set<Integer>> after = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> partitionsByCamera(frames.pollRecords(), rewritten),
+                            byCamera -> byCamera.containsKey("yard"));
+            assertThat(after.get("yard")).isEqualTo(before.get("yard"));
+            try (RecordCollector<CameraConfig> configs = new RecordCollector<>(kafka.bootstrapServers(), Topics.CAMERAS,
+                    new AvroSerde<>(CameraConfig.class))) {
+                // The ingest instance wrote the config again with the partition it had.
+                ConsumerRecord<String, CameraConfig> latest = await().atMost(Duration.ofSeconds(10))
+                        .until(() -> latestOf(configs.pollRecords(), "yard"), last -> last.value().getFps() == 3
+                                && last.headers().lastHeader(FramePartitions.HEADER) != null);
+                assertThat(new FramePartitions(FRAMES_PARTITIONS).stampOf(latest.headers()))
+                        .hasValue(before.get("yard").iterator().next());
+            }
+        }
+    }
+
+    private static ConsumerRecord<String, CameraConfig> latestOf(List<ConsumerRecord<String, CameraConfig>> records,
+                                                                 String camera) {
+        return records.stream().filter(record -> record.key().equals(camera)).reduce((a, b) -> b).orElseThrow();
     }
 
     /** The partitions each camera's frames numbered {@code fromSequence} or later went to. */

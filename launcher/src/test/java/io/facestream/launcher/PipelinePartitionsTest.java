@@ -58,7 +58,8 @@ class PipelinePartitionsTest {
             }
             for (String camera : CAMERAS) {
                 FaceDetections withFaces = events.stream().map(ConsumerRecord::value)
-                        .filter(e -> e.getCameraId().equals(camera) && !e.getFaces().isEmpty()).findFirst().orElseThrow();
+                        .filter(e -> e.getCameraId().equals(camera) && !e.getFaces().isEmpty())
+                        .findFirst().orElseThrow();
                 assertCropServed(pipeline.sink().httpPort(), camera, withFaces.getSequence());
             }
         }
