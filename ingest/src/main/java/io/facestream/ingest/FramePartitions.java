@@ -36,12 +36,6 @@ final class FramePartitions {
         return byCamera.computeIfAbsent(cameraId, id -> leastLoaded());
     }
 
-    /** The camera's partition, if it has one. */
-    synchronized OptionalInt of(String cameraId) {
-        Integer partition = byCamera.get(cameraId);
-        return partition == null ? OptionalInt.empty() : OptionalInt.of(partition);
-    }
-
     /** A partition read from the camera's record. */
     synchronized void record(String cameraId, int partition) {
         byCamera.put(cameraId, partition);
