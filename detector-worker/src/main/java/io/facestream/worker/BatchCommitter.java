@@ -131,7 +131,9 @@ final class BatchCommitter implements AutoCloseable {
         for (FrameOutcome outcome : batch.outcomes()) {
             outcome.deadLetterReason().ifPresent(reason -> deadLetter(outcome.record(), reason));
             outcome.event(faceEvents, detections).ifPresent(event -> {
-                producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(),
+                // The frame's partition, not the key's hash: ingest places cameras on frames partitions, and the
+                // sink joins each faces partition with the frames partition of the same number.
+                producer.send(new ProducerRecord<>(Topics.FACES, outcome.record().partition(), event.getCameraId(),
                         events.serialize(Topics.FACES, event)));
                 metrics.eventOut(event.getStatus());
             });

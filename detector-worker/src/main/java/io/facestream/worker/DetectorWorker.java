@@ -121,6 +121,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     public void run() {
         try {
             producer.initTransactions();
+            requireFacesPartitionForEveryFramesPartition();
             consumer.subscribe(List.of(Topics.FRAMES), new Rebalance());
             while (running.get()) {
                 pending.addAll(consumer.poll(pollWait()));
@@ -142,6 +143,19 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
             log.error("worker {} stopped: {}", config.workerId(), e.toString(), e);
         } finally {
             finish();
+        }
+    }
+
+    /**
+     * Each event goes to the {@code faces} partition with its frame's number (see {@link BatchCommitter}); with fewer,
+     * every transaction would fail. Topics not created yet are not checked.
+     */
+    private void requireFacesPartitionForEveryFramesPartition() {
+        int frames = consumer.partitionsFor(Topics.FRAMES).size();
+        int faces = consumer.partitionsFor(Topics.FACES).size();
+        if (faces > 0 && faces < frames) {
+            throw new IllegalStateException("topic " + Topics.FACES + " has " + faces + " partitions, fewer than the "
+                    + frames + " of " + Topics.FRAMES + ": create both with the same count (face-stream topics)");
         }
     }
 

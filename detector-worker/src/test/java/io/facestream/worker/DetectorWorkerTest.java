@@ -191,6 +191,25 @@ class DetectorWorkerTest {
     }
 
     @Test
+    void everyEventGoesToThePartitionOfItsFrame() {
+        // Not where the camera id's hash would put them: ingest chooses each camera's partition.
+        Map<String, Integer> partitions = Map.of("door", 5, "hall", 4, "porch", 0);
+        partitions.forEach((camera, partition) -> {
+            kafka.send(TestFrames.frame(camera, 0, SamplePhoto.ASTRONAUT), partition);
+            kafka.send(TestFrames.frame(camera, 1, SamplePhoto.ASTRONAUT, Instant.now().minus(Duration.ofHours(1))),
+                    partition);
+            kafka.send(TestFrames.corrupt(camera, 2), partition);
+        });
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            awaitEvents(9);
+            List<ConsumerRecord<String, byte[]>> records = kafka.readAll(Topics.FACES);
+            assertThat(records).hasSize(9);
+            records.forEach(record -> assertThat(record.partition()).as("events of %s", record.key())
+                    .isEqualTo(partitions.get(record.key())));
+        }
+    }
+
+    @Test
     void healthAndMetricsAreServed() throws Exception {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

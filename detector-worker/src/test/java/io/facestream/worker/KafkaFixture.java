@@ -27,8 +27,12 @@ final class KafkaFixture implements AutoCloseable {
     private final AvroSerde<FaceDetections> events = new AvroSerde<>(FaceDetections.class);
 
     KafkaFixture(Path dataDir) {
+        this(dataDir, Topics.specs());
+    }
+
+    KafkaFixture(Path dataDir, List<Topics.TopicSpec> topics) {
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
-        broker.createTopics(Topics.specs());
+        broker.createTopics(topics);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
@@ -47,9 +51,18 @@ final class KafkaFixture implements AutoCloseable {
         sendRaw(frame.getCameraId(), frames.serializer().serialize(Topics.FRAMES, frame));
     }
 
+    /** Sends to {@code partition} of frames, as ingest places a camera, and waits for the acknowledgement. */
+    void send(Frame frame, int partition) {
+        sendRaw(partition, frame.getCameraId(), frames.serializer().serialize(Topics.FRAMES, frame));
+    }
+
     void sendRaw(String key, byte[] value) {
+        sendRaw(null, key, value);
+    }
+
+    private void sendRaw(Integer partition, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.FRAMES, key, value)).get();
+            producer.send(new ProducerRecord<>(Topics.FRAMES, partition, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("frame not acknowledged", e);
         }

@@ -14,14 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Moves one camera's frames from its {@link FreshestFrameQueue} to the {@code frames} topic, numbering
- * them as they go. At most a few frames are unacknowledged at once, so a slow Kafka backs up into the
+ * Moves one camera's frames from its {@link FreshestFrameQueue} to its partition of the {@code frames} topic,
+ * numbering them as they go. At most a few frames are unacknowledged at once, so a slow Kafka backs up into the
  * queue, where the oldest frames are dropped, instead of into the producer's buffer.
  */
 final class FrameSender implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(FrameSender.class);
 
     private final String cameraId;
+    private final int partition;
     private final FreshestFrameQueue<EncodedFrame> queue;
     private final Producer<String, Frame> producer;
     private final Semaphore inFlight;
@@ -30,12 +31,14 @@ final class FrameSender implements Runnable {
     private volatile boolean running = true;
 
     /**
+     * @param partition the camera's partition of {@code frames} (see {@link FramePartitions})
      * @param firstSequence the number of the first frame; {@link #firstSequenceAt} gives one above every number an
      *        earlier run of the camera can have used
      */
-    FrameSender(String cameraId, FreshestFrameQueue<EncodedFrame> queue, Producer<String, Frame> producer,
-                int maxInFlight, CameraMeters meters, long firstSequence) {
+    FrameSender(String cameraId, int partition, FreshestFrameQueue<EncodedFrame> queue,
+                Producer<String, Frame> producer, int maxInFlight, CameraMeters meters, long firstSequence) {
         this.cameraId = cameraId;
+        this.partition = partition;
         this.nextSequence = firstSequence;
         this.queue = queue;
         this.producer = producer;
@@ -84,7 +87,7 @@ final class FrameSender implements Runnable {
                 .setData(ByteBuffer.wrap(frame.jpeg()))
                 .build();
         try {
-            producer.send(new ProducerRecord<>(Topics.FRAMES, cameraId, record), (metadata, error) -> {
+            producer.send(new ProducerRecord<>(Topics.FRAMES, partition, cameraId, record), (metadata, error) -> {
                 inFlight.release();
                 if (error == null) {
                     meters.sent();

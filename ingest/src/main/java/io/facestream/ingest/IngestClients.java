@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -59,5 +60,13 @@ final class IngestClients {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new StringDeserializer(), new AvroSerde<>(CameraConfig.class).deserializer());
+    }
+
+    /** The consumer that reads every partition of the cameras topic, outside the group, for the frames partitions. */
+    KafkaConsumer<String, byte[]> framePartitionConsumer() {
+        Map<String, Object> props = config.kafka().consumerConfig();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-frame-partitions-" + config.instanceId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long the cameras' frames partitions are read before cameras start. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final IngestConfig config;
     private final List<Camera> cameras;
@@ -70,7 +73,7 @@ public final class IngestService implements AutoCloseable {
              KafkaProducer<String, CameraStatus> statuses = clients.statusProducer()) {
             publishCameras(clients);
             running = new RunningCameras(config, frames, new StatusReporter(statuses, config.instanceId()), registry);
-            runAssignment(clients);
+            runAssignment(clients, new FramePartitions(framesPartitionCount(frames)));
             frames.flush();
             statuses.flush();
         } catch (InterruptedException e) {
@@ -92,17 +95,30 @@ public final class IngestService implements AutoCloseable {
         log.info("published {} camera(s) to {}", toPublish.size(), Topics.CAMERAS);
     }
 
-    private void runAssignment(IngestClients clients) throws InterruptedException {
+    private static int framesPartitionCount(KafkaProducer<String, Frame> frames) {
+        try {
+            return frames.partitionsFor(Topics.FRAMES).size();
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot read the partitions of topic " + Topics.FRAMES
+                    + " (are the topics created? face-stream topics): " + e.getMessage(), e);
+        }
+    }
+
+    private void runAssignment(IngestClients clients, FramePartitions framePartitions) throws InterruptedException {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                 runnable -> new Thread(runnable, "ingest-status-" + config.instanceId()));
-        try (KafkaConsumer<String, CameraConfig> cameraConsumer = clients.cameraConsumer()) {
+        try (KafkaConsumer<String, CameraConfig> cameraConsumer = clients.cameraConsumer();
+             KafkaConsumer<String, byte[]> partitionConsumer = clients.framePartitionConsumer();
+             KafkaProducer<String, CameraConfig> stamps = clients.cameraProducer()) {
             consumer = cameraConsumer;
-            CameraAssignment assignment = new CameraAssignment(cameraConsumer, running);
+            FramePartitionFeed feed = new FramePartitionFeed(partitionConsumer, framePartitions);
+            feed.catchUp(CATCH_UP);
+            CameraAssignment assignment = new CameraAssignment(cameraConsumer, running, stamps, framePartitions);
             cameraConsumer.subscribe(List.of(Topics.CAMERAS), assignment);
             long interval = config.statusInterval().toMillis();
             ticker.scheduleAtFixedRate(running::reportAll, interval, interval, TimeUnit.MILLISECONDS);
             log.info("ingest {} running in group {}", config.instanceId(), config.groupId());
-            pollUntilClosed(assignment);
+            pollUntilClosed(feed, assignment);
             ticker.shutdownNow();
             running.stopAll("ingest instance stopping");
         } finally {
@@ -111,9 +127,10 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private void pollUntilClosed(CameraAssignment assignment) throws InterruptedException {
+    private void pollUntilClosed(FramePartitionFeed feed, CameraAssignment assignment) throws InterruptedException {
         while (!closing) {
             try {
+                feed.pollOnce(Duration.ZERO);
                 assignment.pollOnce(POLL);
             } catch (WakeupException e) {
                 // close() woke the poll: the loop condition ends it.

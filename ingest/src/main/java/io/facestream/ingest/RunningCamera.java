@@ -29,14 +29,14 @@ final class RunningCamera implements CameraGrabber.Events {
     private volatile CameraState state = CameraState.CONNECTING;
     private volatile String reason;
 
-    RunningCamera(Camera camera, IngestConfig config, Producer<String, Frame> frames, StatusReporter status,
-                  MeterRegistry registry) {
+    RunningCamera(Camera camera, int framesPartition, IngestConfig config, Producer<String, Frame> frames,
+                  StatusReporter status, MeterRegistry registry) {
         this.camera = camera;
         this.status = status;
         this.meters = new CameraMeters(registry, camera.id());
         this.queue = new FreshestFrameQueue<>(config.queueSize());
         this.grabber = new CameraGrabber(camera, new Backoff(config.backoffInitial(), config.backoffMax()), this);
-        this.sender = new FrameSender(camera.id(), queue, frames, config.maxInFlight(), meters,
+        this.sender = new FrameSender(camera.id(), framesPartition, queue, frames, config.maxInFlight(), meters,
                 FrameSender.firstSequenceAt(Instant.now()));
         this.grabberThread = new Thread(withCameraInLogs(grabber), "grabber-" + camera.id());
         this.senderThread = new Thread(withCameraInLogs(sender), "sender-" + camera.id());

@@ -30,10 +30,12 @@ final class RunningCameras {
     }
 
     /**
-     * Makes the running set match {@code wanted}: new cameras start, changed ones restart (not for a change of alert
-     * rules alone), others stop.
+     * Makes the running set match {@code wanted}: new cameras start, sending to their partition of
+     * {@code framesPartitions}, changed ones restart (not for a change of alert rules alone), others stop. A running
+     * camera keeps its partition: its frames in flight stay in order.
      */
-    void runExactly(Collection<Camera> wanted, String whyOthersStop) throws InterruptedException {
+    void runExactly(Collection<Camera> wanted, Map<String, Integer> framesPartitions, String whyOthersStop)
+            throws InterruptedException {
         Map<String, Camera> byId = new ConcurrentHashMap<>();
         wanted.stream().filter(Camera::enabled).forEach(camera -> byId.put(camera.id(), camera));
         List<String> toStop = new ArrayList<>();
@@ -45,7 +47,8 @@ final class RunningCameras {
         });
         stop(toStop, id -> wantedButDisabled(wanted, id) ? "disabled"
                 : byId.containsKey(id) ? "configuration changed" : whyOthersStop);
-        byId.values().forEach(camera -> cameras.computeIfAbsent(camera.id(), id -> start(camera)));
+        byId.values().forEach(camera -> cameras.computeIfAbsent(camera.id(),
+                id -> start(camera, framesPartitions.get(id))));
     }
 
     /** Stops the given cameras together, each reported STOPPED with its reason. */
@@ -81,8 +84,8 @@ final class RunningCameras {
         return states;
     }
 
-    private RunningCamera start(Camera camera) {
-        RunningCamera running = new RunningCamera(camera, config, frames, status, registry);
+    private RunningCamera start(Camera camera, int framesPartition) {
+        RunningCamera running = new RunningCamera(camera, framesPartition, config, frames, status, registry);
         running.start();
         return running;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,7 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads a topic from its beginning, keeping every value; {@link #poll()} inside awaitility loops. */
 final class RecordCollector<V> implements AutoCloseable {
     private final KafkaConsumer<String, V> consumer;
-    private final List<V> values = new ArrayList<>();
+    private final List<ConsumerRecord<String, V>> records = new ArrayList<>();
 
     RecordCollector(String bootstrapServers, String topic, Serde<V> serde) {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -28,8 +29,13 @@ final class RecordCollector<V> implements AutoCloseable {
 
     /** Reads what has arrived and returns everything read so far. */
     List<V> poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-        return List.copyOf(values);
+        return pollRecords().stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** As {@link #poll()}, with each value's partition, key and headers. */
+    List<ConsumerRecord<String, V>> pollRecords() {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return List.copyOf(records);
     }
 
     List<V> poll(Predicate<V> filter) {

@@ -35,7 +35,7 @@ class SlowKafkaTest {
     @Test
     void framesBeyondTheQueueDropTheOldestAndSequencesStayGapless() throws Exception {
         IngestConfig config = IngestConfig.forCluster("unused:9092").withInstanceId("test");
-        RunningCamera camera = new RunningCamera(Camera.of("slow-cam", "unused.mp4"), config, frames,
+        RunningCamera camera = new RunningCamera(Camera.of("slow-cam", "unused.mp4"), 0, config, frames,
                 new StatusReporter(statuses, "test"), registry);
         // The sender is not running yet, as if Kafka were stuck: 10 frames into a queue of 4.
         for (int n = 0; n < 10; n++) {
@@ -43,7 +43,7 @@ class SlowKafkaTest {
         }
         assertThat(counter("facestream.ingest.frames.dropped")).isEqualTo(6);
 
-        FrameSender sender = new FrameSender("slow-cam", queueOf(camera), frames, 8, meters(camera), 0);
+        FrameSender sender = new FrameSender("slow-cam", 0, queueOf(camera), frames, 8, meters(camera), 0);
         Thread thread = new Thread(sender);
         thread.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> frames.history().size() == 4);

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /** The topics of the pipeline and their settings, in one place. */
 public final class Topics {
-    /** Sampled camera frames, key = camera id. */
+    /** Sampled camera frames, key = camera id; each camera on the partition ingest chose for it. */
     public static final String FRAMES = "frames";
-    /** One FaceDetections per frame, key = camera id. */
+    /** One FaceDetections per frame, key = camera id, on the partition of its frame. */
     public static final String FACES = "faces";
     /** Camera configurations, compacted, key = camera id (null value: removed). */
     public static final String CAMERAS = "cameras";
@@ -41,8 +41,8 @@ public final class Topics {
         return List.of(
                 // Live video is worth little after an hour; a 4K JPEG can pass 5 MB.
                 new TopicSpec(FRAMES, partitions, Map.of("retention.ms", hours(1), "max.message.bytes", mb(10))),
-                // Same partitions as frames, so a worker's output spreads like its input; a week lets the
-                // sink be down over a weekend and catch up.
+                // Same partitions as frames: a worker writes each event to its frame's partition number, where
+                // the sink joins them. A week lets the sink be down over a weekend and catch up.
                 new TopicSpec(FACES, partitions, Map.of("retention.ms", hours(24 * 7))),
                 // The same events as JSON, kept as long.
                 new TopicSpec(FACES_JSON, partitions, Map.of("retention.ms", hours(24 * 7))),
