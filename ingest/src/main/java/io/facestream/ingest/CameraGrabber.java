@@ -44,6 +44,7 @@ final class CameraGrabber implements Runnable {
 
     private final Camera camera;
     private final List<StreamSource> sources;
+    private final boolean file;
     private final Backoff backoff;
     private final Events events;
     private final FrameSampler sampler;
@@ -55,6 +56,7 @@ final class CameraGrabber implements Runnable {
     CameraGrabber(Camera camera, Backoff backoff, Events events) {
         this.camera = camera;
         this.sources = StreamSource.attempts(camera.url(), camera.stallTimeout(), camera.transport());
+        this.file = sources.get(0).isFile();
         this.backoff = backoff;
         this.events = events;
         this.sampler = new FrameSampler(camera.fps());
@@ -104,11 +106,11 @@ final class CameraGrabber implements Runnable {
             if (!running) {
                 return Connection.DONE;
             }
-            if (ended && sources.get(0).isFile() && !camera.loop()) {
+            if (ended && file && !camera.loop()) {
                 events.finished("end of file");
                 return Connection.DONE;
             }
-            if (ended && sources.get(0).isFile()) {
+            if (ended && file) {
                 return Connection.LOOP;
             }
             throw new StreamFailure("stream ended");
@@ -121,6 +123,7 @@ final class CameraGrabber implements Runnable {
                 return Connection.DONE;
             }
             StreamError error = StreamError.of(e);
+            log.debug("camera {}: {}", camera.id(), RedactedUrl.redact(e.toString(), camera.url()));
             events.down(RedactedUrl.redact(error.words(), camera.url()));
             Thread.sleep(error.isAuthentication() ? AUTHENTICATION_RETRY.toMillis() : backoff.next().toMillis());
             return Connection.RECONNECT;
@@ -190,7 +193,7 @@ final class CameraGrabber implements Runnable {
                 backoff.reset();
                 announced = true;
             }
-            if (sources.get(0).isFile()) {
+            if (file) {
                 clock.awaitFrame(frame.timestamp);
             }
             if (sampler.take(frame.timestamp)) {

@@ -1,5 +1,7 @@
 package io.facestream.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,10 +13,10 @@ import org.bytedeco.ffmpeg.global.avutil;
  * "error -825242872" there.
  */
 record StreamError(int code, String words) {
-    static final int AUTHENTICATION_FAILED = avutil.AVERROR_HTTP_UNAUTHORIZED;
-    static final int TRANSPORT_NOT_SUPPORTED = -93;
-    private static final Pattern CODE = Pattern.compile("\\berror (-\\d+)");
     // Linux errno values, negated as FFmpeg's AVERROR(e) does.
+    private static final int PROTOCOL_NOT_SUPPORTED = -93; // every RTP transport allowed was refused
+    private static final int NOT_SUPPORTED = -95; // RTSP's 461 Unsupported Transport
+    private static final Pattern CODE = Pattern.compile("\\berror (-\\d+)");
     private static final Map<Integer, String> WORDS = Map.ofEntries(
             Map.entry(-2, "not found"),
             Map.entry(-13, "permission denied"),
@@ -23,14 +25,13 @@ record StreamError(int code, String words) {
             Map.entry(-110, "timed out"),
             Map.entry(-111, "connection refused"),
             Map.entry(-113, "host unreachable"),
-            Map.entry(TRANSPORT_NOT_SUPPORTED, "transport not supported"),
-            // RTSP's 461 Unsupported Transport.
-            Map.entry(-95, "transport not supported"),
-            Map.entry(AUTHENTICATION_FAILED, "authentication failed"),
+            Map.entry(PROTOCOL_NOT_SUPPORTED, "transport not supported"),
+            Map.entry(NOT_SUPPORTED, "transport not supported"),
+            Map.entry(avutil.AVERROR_HTTP_UNAUTHORIZED, "authentication failed"),
             Map.entry(avutil.AVERROR_HTTP_FORBIDDEN, "authentication failed (forbidden)"),
             Map.entry(avutil.AVERROR_HTTP_NOT_FOUND, "not found"),
             Map.entry(avutil.AVERROR_STREAM_NOT_FOUND, "no video stream"),
-            Map.entry(avutil.AVERROR_INVALIDDATA, "not a stream FFmpeg can read (invalid data)"));
+            Map.entry(avutil.AVERROR_INVALIDDATA, "invalid data: no valid answer or stream"));
 
     /** The error behind {@code e}: FFmpeg's code where its message has one (0 otherwise), and words for it. */
     static StreamError of(Throwable e) {
@@ -41,15 +42,15 @@ record StreamError(int code, String words) {
             return new StreamError(0, message);
         }
         int value = Integer.parseInt(code.group(1));
-        return new StreamError(value, WORDS.getOrDefault(value, ffmpegWords(value)));
+        return new StreamError(value, WORDS.containsKey(value) ? WORDS.get(value) : ffmpegWords(value));
     }
 
     boolean isAuthentication() {
-        return code == AUTHENTICATION_FAILED || code == avutil.AVERROR_HTTP_FORBIDDEN;
+        return code == avutil.AVERROR_HTTP_UNAUTHORIZED || code == avutil.AVERROR_HTTP_FORBIDDEN;
     }
 
     boolean isTransportNotSupported() {
-        return code == TRANSPORT_NOT_SUPPORTED || code == -95;
+        return code == PROTOCOL_NOT_SUPPORTED || code == NOT_SUPPORTED;
     }
 
     private static String ffmpegWords(int code) {
@@ -61,7 +62,8 @@ record StreamError(int code, String words) {
         while (end < text.length && text[end] != 0) {
             end++;
         }
-        String words = new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8);
-        return words.isEmpty() ? "FFmpeg error " + code : words.substring(0, 1).toLowerCase() + words.substring(1);
+        String words = new String(text, 0, end, StandardCharsets.UTF_8);
+        return words.isEmpty() ? "FFmpeg error " + code
+                : words.substring(0, 1).toLowerCase(Locale.ROOT) + words.substring(1);
     }
 }
