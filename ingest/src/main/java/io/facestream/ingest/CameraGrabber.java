@@ -10,6 +10,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One camera's grabber loop, on its own thread: opens the stream with FFmpeg, samples decoded frames
@@ -61,8 +62,20 @@ final class CameraGrabber implements Runnable {
         this.events = events;
         this.sampler = new FrameSampler(camera.fps());
         this.scaler = new FrameScaler(camera.maxWidth(), camera.maxHeight());
-        this.watchdog = new StallWatchdog(camera.stallTimeout(),
-                () -> events.down(StallWatchdog.reason(camera.stallTimeout())));
+        this.watchdog = new StallWatchdog(camera.stallTimeout(), this::reportStall);
+    }
+
+    /** On the watchdog's thread or this camera's: the log line carries the camera either way. */
+    private void reportStall() {
+        String before = MDC.get("camera");
+        MDC.put("camera", camera.id());
+        try {
+            events.down(StallWatchdog.reason(camera.stallTimeout()));
+        } finally {
+            if (before == null) {
+                MDC.remove("camera");
+            }
+        }
     }
 
     /** Asks the loop to end; a read in progress ends by the stream's timeout at the latest. */

@@ -82,8 +82,8 @@ final class RunningCamera implements CameraGrabber.Events {
     void awaitStopped(String why) throws InterruptedException {
         grabberThread.join(camera.stallTimeout().multipliedBy(2).plus(Duration.ofSeconds(2)).toMillis());
         if (grabberThread.isAlive()) {
-            log.warn("camera {}: grabber still blocked in FFmpeg after twice its stall timeout; leaving it to end by itself",
-                    camera.id());
+            log.warn("camera {}: grabber still blocked in FFmpeg after twice its stall timeout; leaving it to end by"
+                    + " itself", camera.id());
         }
         sender.stop();
         senderThread.join(Duration.ofSeconds(10).toMillis());

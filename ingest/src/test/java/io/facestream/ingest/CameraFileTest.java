@@ -129,8 +129,8 @@ class CameraFileTest {
         assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: a.mp4\n- id: door\n  url: b.mp4\n")))
                 .hasMessageContaining("camera 'door' (entry 2): field id");
         assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: rtsp://cam/1\n  transport: http\n")))
-                .hasMessageContaining("camera 'door' (entry 1): field transport: transport must be one of auto, tcp, udp,"
-                        + " not 'http'");
+                .hasMessageContaining("camera 'door' (entry 1): field transport: transport must be one of auto, tcp,"
+                        + " udp, not 'http'");
     }
 
     @Test
