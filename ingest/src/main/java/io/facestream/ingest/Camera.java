@@ -1,9 +1,9 @@
 package io.facestream.ingest;
 
 import io.facestream.schemas.InvalidFieldException;
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
-import io.facestream.schemas.avro.RtspTransport;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -82,13 +82,13 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
     public static Camera fromAvro(CameraConfig config) {
         return new Camera(config.getId(), config.getUrl(), config.getFps(), config.getMaxWidth(), config.getMaxHeight(),
                 config.getJpegQuality(), config.getLoop(), Duration.ofMillis(config.getStallTimeoutMillis()),
-                config.getTransport(), config.getEnabled(), config.getAlerts());
+                RtspTransport.parse(config.getTransport()), config.getEnabled(), config.getAlerts());
     }
 
     public CameraConfig toAvro() {
         return CameraConfig.newBuilder().setId(id).setUrl(url).setFps((float) fps).setMaxWidth(maxWidth)
                 .setMaxHeight(maxHeight).setJpegQuality(jpegQuality).setLoop(loop)
-                .setStallTimeoutMillis(stallTimeout.toMillis()).setTransport(transport).setEnabled(enabled)
+                .setStallTimeoutMillis(stallTimeout.toMillis()).setTransport(transport.configName()).setEnabled(enabled)
                 .setAlerts(alerts).build();
     }
 

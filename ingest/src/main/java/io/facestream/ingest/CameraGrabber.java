@@ -137,8 +137,14 @@ final class CameraGrabber implements Runnable {
             }
             StreamError error = StreamError.of(e);
             log.debug("camera {}: {}", camera.id(), RedactedUrl.redact(e.toString(), camera.url()));
-            events.down(RedactedUrl.redact(error.words(), camera.url()));
-            Thread.sleep(error.isAuthentication() ? AUTHENTICATION_RETRY.toMillis() : backoff.next().toMillis());
+            if (error.isAuthentication()) {
+                events.down(error.words() + "; next try in " + AUTHENTICATION_RETRY.toMinutes()
+                        + " minutes, or at once when the camera's settings change");
+                Thread.sleep(AUTHENTICATION_RETRY.toMillis());
+            } else {
+                events.down(RedactedUrl.redact(error.words(), camera.url()));
+                Thread.sleep(backoff.next().toMillis());
+            }
             return Connection.RECONNECT;
         } finally {
             watchdog.disarm();

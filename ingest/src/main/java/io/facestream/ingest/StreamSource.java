@@ -1,6 +1,6 @@
 package io.facestream.ingest;
 
-import io.facestream.schemas.avro.RtspTransport;
+import io.facestream.schemas.RtspTransport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

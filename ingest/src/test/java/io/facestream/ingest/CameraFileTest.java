@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.CameraConfig;
-import io.facestream.schemas.avro.RtspTransport;
 import io.facestream.schemas.avro.ZonePoint;
 import java.nio.file.Files;
 import java.nio.file.Path;

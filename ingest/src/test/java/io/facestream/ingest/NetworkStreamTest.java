@@ -101,7 +101,7 @@ class NetworkStreamTest {
     @Test
     void rtspCameraThatHangsIsReportedStalledAndStreamsAgainWhenItResumes() throws Exception {
         Duration stall = Duration.ofSeconds(1);
-        // Reconnect backoff of the test settings (200 ms to 1 s), and the time a resumed server takes to answer.
+        // The stall timeout and the test settings' longest backoff (1 s), with 3 s to spare for the next key frame.
         Duration recovery = stall.plus(Duration.ofSeconds(1)).plus(Duration.ofSeconds(3));
         // H.264, whose decoder holds frames back: JavaCV hands them out when a read fails, and carries on after.
         try (RtspTestServer server = new RtspTestServer(dir, FreePort.find(), "--h264");
@@ -123,7 +123,8 @@ class NetworkStreamTest {
                     downAt--;
                 }
                 assertThat(reported.get(downAt).getReason()).isEqualTo("stalled: no frame for 1 s");
-                Thread.sleep(Math.max(0, stall.multipliedBy(times).toMillis() - (System.nanoTime() - pausedAt) / 1_000_000));
+                long pausedMillis = (System.nanoTime() - pausedAt) / 1_000_000;
+                Thread.sleep(Math.max(0, stall.multipliedBy(times).toMillis() - pausedMillis));
                 List<CameraStatus> whilePaused = statuses.poll(s -> s.getCameraId().equals("hung-rtsp"));
                 assertThat(whilePaused.subList(downAt, whilePaused.size())).extracting(CameraStatus::getState)
                         .as("states while the camera hangs").doesNotContain(CameraState.STREAMING);

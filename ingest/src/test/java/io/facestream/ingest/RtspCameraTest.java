@@ -5,11 +5,11 @@ import static io.facestream.ingest.NetworkStreamTest.latestStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.Frame;
-import io.facestream.schemas.avro.RtspTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +46,10 @@ class RtspCameraTest {
                     Camera.of("udp", server.url()).withTransport(RtspTransport.UDP),
                     Camera.of("tcp", server.url()).withTransport(RtspTransport.TCP)));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> framesOf(frames, "auto") >= 5 && framesOf(frames, "udp") >= 5);
-            await().atMost(Duration.ofSeconds(10)).until(() -> latestStatus(statuses, "tcp").getState() == CameraState.DOWN);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> framesOf(frames, "auto") >= 5 && framesOf(frames, "udp") >= 5);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> latestStatus(statuses, "tcp").getState() == CameraState.DOWN);
             assertThat(latestStatus(statuses, "tcp").getReason()).isEqualTo("transport not supported");
             assertThat(framesOf(frames, "tcp")).isZero();
         }
@@ -63,15 +65,18 @@ class RtspCameraTest {
             String wrong = server.url().replace("rtsp://", "rtsp://viewer:wrong@");
             kafka.startIngest(List.of(Camera.of("door", wrong)));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> latestStatus(statuses, "door").getState() == CameraState.DOWN);
-            assertThat(latestStatus(statuses, "door").getReason()).isEqualTo("authentication failed");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> latestStatus(statuses, "door").getState() == CameraState.DOWN);
+            assertThat(latestStatus(statuses, "door").getReason()).isEqualTo(
+                    "authentication failed; next try in 5 minutes, or at once when the camera's settings change");
             long connections = server.clients();
             // The test settings' backoff (200 ms to 1 s) would have tried again several times by now.
             Thread.sleep(4000);
             assertThat(server.clients()).as("connections to the camera").isEqualTo(connections);
             assertThat(latestStatus(statuses, "door").getState()).isEqualTo(CameraState.DOWN);
 
-            new CameraPublisher(producer).publish(List.of(Camera.of("door", server.url().replace("rtsp://", "rtsp://viewer:right@"))));
+            String right = server.url().replace("rtsp://", "rtsp://viewer:right@");
+            new CameraPublisher(producer).publish(List.of(Camera.of("door", right)));
             await().atMost(Duration.ofSeconds(15)).until(() -> framesOf(frames, "door") >= 3);
         }
     }

@@ -3,10 +3,9 @@ package io.facestream.sink.cameras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facestream.schemas.AlertRulesJson;
-import io.facestream.schemas.TransportNames;
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
-import io.facestream.schemas.avro.RtspTransport;
 import io.facestream.sink.alerts.AlertRule;
 import java.util.Iterator;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
 public final class CameraSettings {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
-            "stallTimeoutMillis", TransportNames.FIELD, "enabled", AlertRulesJson.FIELD);
+            "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD);
 
     private CameraSettings() {
     }
@@ -78,10 +77,10 @@ public final class CameraSettings {
         Integer stall = optionalWhole(body, "stallTimeoutMillis");
         long stallTimeoutMillis = stall == null ? defaults.getStallTimeoutMillis() : stall;
         require(stallTimeoutMillis >= 100, "stallTimeoutMillis must be at least 100, was " + stallTimeoutMillis);
-        RtspTransport transport = TransportNames.parse(text(body, TransportNames.FIELD));
+        RtspTransport transport = RtspTransport.parse(text(body, RtspTransport.FIELD));
         return CameraConfig.newBuilder(defaults).setFps((float) fps).setMaxWidth(maxWidth).setMaxHeight(maxHeight)
                 .setJpegQuality(jpegQuality).setLoop(bool(body, "loop", defaults.getLoop()))
-                .setStallTimeoutMillis(stallTimeoutMillis).setTransport(transport)
+                .setStallTimeoutMillis(stallTimeoutMillis).setTransport(transport.configName())
                 .setEnabled(bool(body, "enabled", defaults.getEnabled()))
                 .setAlerts(alerts(body, current, alertDefaults))
                 .build();

@@ -2,7 +2,6 @@ package io.facestream.sink.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.facestream.schemas.AlertRulesJson;
-import io.facestream.schemas.TransportNames;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.sink.cameras.CameraUrls;
 import io.facestream.sink.live.LiveViews;
@@ -34,7 +33,7 @@ record CameraView(String id, boolean configured, String url, Float fps, Integer 
         CameraConfig camera = config.get();
         return new CameraView(id, true, CameraUrls.redact(camera.getUrl()), camera.getFps(), camera.getMaxWidth(),
                 camera.getMaxHeight(), camera.getJpegQuality(), camera.getLoop(), camera.getStallTimeoutMillis(),
-                TransportNames.name(camera.getTransport()), camera.getEnabled(), AlertRulesJson.write(camera.getAlerts()),
+                camera.getTransport(), camera.getEnabled(), AlertRulesJson.write(camera.getAlerts()),
                 status.orElse(null), live);
     }
 }

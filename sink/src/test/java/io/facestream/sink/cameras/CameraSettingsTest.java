@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.CameraConfig;
-import io.facestream.schemas.avro.RtspTransport;
 import io.facestream.schemas.avro.ZonePoint;
 import io.facestream.sink.alerts.AlertSettings;
 import java.util.List;
@@ -29,7 +28,7 @@ class CameraSettingsTest {
         assertThat(config.getStallTimeoutMillis()).isEqualTo(10_000);
         assertThat(config.getEnabled()).isTrue();
         assertThat(config.getMaxWidth()).isNull();
-        assertThat(config.getTransport()).isEqualTo(RtspTransport.AUTO);
+        assertThat(config.getTransport()).isEqualTo("auto");
     }
 
     @Test
@@ -44,7 +43,7 @@ class CameraSettingsTest {
         assertThat(config.getJpegQuality()).isEqualTo(70);
         assertThat(config.getLoop()).isTrue();
         assertThat(config.getStallTimeoutMillis()).isEqualTo(3000);
-        assertThat(config.getTransport()).isEqualTo(RtspTransport.UDP);
+        assertThat(config.getTransport()).isEqualTo("udp");
         assertThat(config.getEnabled()).isFalse();
     }
 
