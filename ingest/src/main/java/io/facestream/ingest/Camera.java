@@ -1,6 +1,7 @@
 package io.facestream.ingest;
 
 import io.facestream.schemas.InvalidFieldException;
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * camera, carried to the {@code cameras} topic as they are (null: the sink's defaults); ingest does not use them.
  */
 public record Camera(String id, String url, double fps, Integer maxWidth, Integer maxHeight, int jpegQuality,
-                     boolean loop, Duration stallTimeout, boolean enabled, AlertRules alerts) {
+                     boolean loop, Duration stallTimeout, RtspTransport transport, boolean enabled, AlertRules alerts) {
     public static final double DEFAULT_FPS = 5.0;
     public static final int DEFAULT_JPEG_QUALITY = 85;
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
@@ -28,36 +29,46 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
         require(jpegQuality >= 1 && jpegQuality <= 100, "jpegQuality", "must be 1 to 100, not " + jpegQuality);
         require(stallTimeout != null && stallTimeout.toMillis() >= 100, "stallTimeoutMillis",
                 "must be at least 100, not " + (stallTimeout == null ? null : stallTimeout.toMillis()));
+        require(transport != null, "transport", "is missing");
     }
 
     /** A camera with the defaults of the schema for everything but its id and URL. */
     public static Camera of(String id, String url) {
-        return new Camera(id, url, DEFAULT_FPS, null, null, DEFAULT_JPEG_QUALITY, false, DEFAULT_STALL_TIMEOUT, true,
-                null);
+        return new Camera(id, url, DEFAULT_FPS, null, null, DEFAULT_JPEG_QUALITY, false, DEFAULT_STALL_TIMEOUT,
+                RtspTransport.AUTO, true, null);
     }
 
     public Camera withFps(double newFps) {
-        return new Camera(id, url, newFps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, enabled, alerts);
+        return new Camera(id, url, newFps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, transport,
+                enabled, alerts);
     }
 
     public Camera withLoop(boolean newLoop) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, newLoop, stallTimeout, enabled, alerts);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, newLoop, stallTimeout, transport,
+                enabled, alerts);
     }
 
     public Camera withMaxSize(Integer width, Integer height) {
-        return new Camera(id, url, fps, width, height, jpegQuality, loop, stallTimeout, enabled, alerts);
+        return new Camera(id, url, fps, width, height, jpegQuality, loop, stallTimeout, transport, enabled, alerts);
     }
 
     public Camera withStallTimeout(Duration timeout) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, timeout, enabled, alerts);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, timeout, transport, enabled, alerts);
+    }
+
+    public Camera withTransport(RtspTransport newTransport) {
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, newTransport, enabled,
+                alerts);
     }
 
     public Camera withEnabled(boolean isEnabled) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, isEnabled, alerts);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, transport,
+                isEnabled, alerts);
     }
 
     public Camera withAlerts(AlertRules rules) {
-        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, enabled, rules);
+        return new Camera(id, url, fps, maxWidth, maxHeight, jpegQuality, loop, stallTimeout, transport,
+                enabled, rules);
     }
 
     /**
@@ -71,13 +82,14 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
     public static Camera fromAvro(CameraConfig config) {
         return new Camera(config.getId(), config.getUrl(), config.getFps(), config.getMaxWidth(), config.getMaxHeight(),
                 config.getJpegQuality(), config.getLoop(), Duration.ofMillis(config.getStallTimeoutMillis()),
-                config.getEnabled(), config.getAlerts());
+                RtspTransport.parse(config.getTransport()), config.getEnabled(), config.getAlerts());
     }
 
     public CameraConfig toAvro() {
         return CameraConfig.newBuilder().setId(id).setUrl(url).setFps((float) fps).setMaxWidth(maxWidth)
                 .setMaxHeight(maxHeight).setJpegQuality(jpegQuality).setLoop(loop)
-                .setStallTimeoutMillis(stallTimeout.toMillis()).setEnabled(enabled).setAlerts(alerts).build();
+                .setStallTimeoutMillis(stallTimeout.toMillis()).setTransport(transport.configName()).setEnabled(enabled)
+                .setAlerts(alerts).build();
     }
 
     /** The URL with its password hidden, for logs and events. */
@@ -89,7 +101,8 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
     public String toString() {
         return "Camera[id=" + id + ", url=" + redactedUrl() + ", fps=" + fps + ", maxWidth=" + maxWidth
                 + ", maxHeight=" + maxHeight + ", jpegQuality=" + jpegQuality + ", loop=" + loop
-                + ", stallTimeout=" + stallTimeout + ", enabled=" + enabled + ", alerts=" + alerts + "]";
+                + ", stallTimeout=" + stallTimeout + ", transport=" + transport + ", enabled=" + enabled
+                + ", alerts=" + alerts + "]";
     }
 
     private static void require(boolean valid, String field, String problem) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.schemas.AlertRulesJson;
 import io.facestream.schemas.InvalidFieldException;
+import io.facestream.schemas.RtspTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,12 +20,12 @@ import java.util.Set;
 
 /**
  * Reads the camera list from a YAML file: a list of entries with the fields of CameraConfig
- * ({@code id} and {@code url} required), the door-alert rules under {@code alerts} in the form of
- * {@link AlertRulesJson}. An error names the file, the camera and the field.
+ * ({@code id} and {@code url} required), the transport as {@link RtspTransport} names it, the door-alert rules
+ * under {@code alerts} in the form of {@link AlertRulesJson}. An error names the file, the camera and the field.
  */
 public final class CameraFile {
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality",
-            "loop", "stallTimeoutMillis", "enabled", AlertRulesJson.FIELD);
+            "loop", "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private CameraFile() {
@@ -82,6 +83,7 @@ public final class CameraFile {
                     (int) number(entry, "jpegQuality", Camera.DEFAULT_JPEG_QUALITY),
                     bool(entry, "loop", false),
                     Duration.ofMillis((long) number(entry, "stallTimeoutMillis", Camera.DEFAULT_STALL_TIMEOUT.toMillis())),
+                    RtspTransport.parse(optionalText(entry, RtspTransport.FIELD)),
                     bool(entry, "enabled", true),
                     AlertRulesJson.read(entry.get(AlertRulesJson.FIELD)));
         } catch (InvalidFieldException e) {
@@ -103,6 +105,11 @@ public final class CameraFile {
             throw new InvalidFieldException(field, field + " must be text");
         }
         return value.asText();
+    }
+
+    private static String optionalText(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        return value == null || value.isNull() ? null : text(entry, field);
     }
 
     private static double number(JsonNode entry, String field, double fallback) {

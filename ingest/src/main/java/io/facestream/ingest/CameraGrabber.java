@@ -1,16 +1,22 @@
 package io.facestream.ingest;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One camera's grabber loop, on its own thread: opens the stream with FFmpeg, samples decoded frames
  * to the target rate, scales and JPEG-encodes them, and reconnects with backoff when the stream
- * fails, ends or stalls (no frame for the camera's stall timeout).
+ * fails, ends or stalls (no frame for the camera's stall timeout, see {@link StallWatchdog}); after a
+ * refused password it waits {@link #AUTHENTICATION_RETRY} instead.
  */
 final class CameraGrabber implements Runnable {
 
@@ -30,22 +36,46 @@ final class CameraGrabber implements Runnable {
         void sampled(EncodedFrame frame);
     }
 
+    /**
+     * How long a camera that refused the credentials is left alone: cameras lock accounts after repeated failures. A
+     * changed configuration (a corrected password) restarts the camera, which then tries at once.
+     */
+    static final Duration AUTHENTICATION_RETRY = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(CameraGrabber.class);
+
     private final Camera camera;
-    private final StreamSource source;
+    private final List<StreamSource> sources;
+    private final boolean file;
     private final Backoff backoff;
     private final Events events;
     private final FrameSampler sampler;
     private final FrameScaler scaler;
+    private final StallWatchdog watchdog;
     private final PlaybackClock clock = new PlaybackClock();
     private volatile boolean running = true;
 
     CameraGrabber(Camera camera, Backoff backoff, Events events) {
         this.camera = camera;
-        this.source = StreamSource.of(camera.url(), camera.stallTimeout());
+        this.sources = StreamSource.attempts(camera.url(), camera.stallTimeout(), camera.transport());
+        this.file = sources.get(0).isFile();
         this.backoff = backoff;
         this.events = events;
         this.sampler = new FrameSampler(camera.fps());
         this.scaler = new FrameScaler(camera.maxWidth(), camera.maxHeight());
+        this.watchdog = new StallWatchdog(camera.stallTimeout(), this::reportStall);
+    }
+
+    /** On the watchdog's thread or this camera's: the log line carries the camera either way. */
+    private void reportStall() {
+        String before = MDC.get("camera");
+        MDC.put("camera", camera.id());
+        try {
+            events.down(StallWatchdog.reason(camera.stallTimeout()));
+        } finally {
+            if (before == null) {
+                MDC.remove("camera");
+            }
+        }
     }
 
     /** Asks the loop to end; a read in progress ends by the stream's timeout at the latest. */
@@ -56,7 +86,8 @@ final class CameraGrabber implements Runnable {
     @Override
     public void run() {
         FfmpegLog.install();
-        try (JpegEncoder encoder = new JpegEncoder(camera.jpegQuality());
+        try (StallWatchdog stalls = watchdog;
+             JpegEncoder encoder = new JpegEncoder(camera.jpegQuality());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             boolean announce = true;
             while (running) {
@@ -88,25 +119,54 @@ final class CameraGrabber implements Runnable {
             if (!running) {
                 return Connection.DONE;
             }
-            if (ended && source.isFile() && !camera.loop()) {
+            if (ended && file && !camera.loop()) {
                 events.finished("end of file");
                 return Connection.DONE;
             }
-            if (ended && source.isFile()) {
+            if (ended && file) {
                 return Connection.LOOP;
             }
-            throw new StreamFailure(ended ? "stream ended" : "stalled: no frame for " + camera.stallTimeout().toMillis() + " ms");
+            throw new StreamFailure("stream ended");
+        } catch (Stalled e) {
+            // The watchdog has reported it.
+            Thread.sleep(backoff.next().toMillis());
+            return running ? Connection.RECONNECT : Connection.DONE;
         } catch (Exception e) {
             if (!running || e instanceof InterruptedException) {
                 return Connection.DONE;
             }
-            events.down(RedactedUrl.redact(describe(e), camera.url()));
-            Thread.sleep(backoff.next().toMillis());
+            StreamError error = StreamError.of(e);
+            log.debug("camera {}: {}", camera.id(), RedactedUrl.redact(e.toString(), camera.url()));
+            if (error.isAuthentication()) {
+                events.down(error.words() + "; next try in " + AUTHENTICATION_RETRY.toMinutes()
+                        + " minutes, or at once when the camera's settings change");
+                Thread.sleep(AUTHENTICATION_RETRY.toMillis());
+            } else {
+                events.down(RedactedUrl.redact(error.words(), camera.url()));
+                Thread.sleep(backoff.next().toMillis());
+            }
             return Connection.RECONNECT;
+        } finally {
+            watchdog.disarm();
         }
     }
 
-    private FFmpegFrameGrabber open() throws FrameGrabber.Exception {
+    /** Opens the first source the camera accepts; AUTO's TCP gives way to UDP only when TCP is not supported. */
+    private FFmpegFrameGrabber open() throws Exception {
+        for (int i = 0; ; i++) {
+            try {
+                return start(sources.get(i));
+            } catch (FrameGrabber.Exception e) {
+                if (i + 1 == sources.size() || !StreamError.of(e).isTransportNotSupported()) {
+                    throw e;
+                }
+                log.info("camera {}: no RTP over {}; trying {}", camera.id(), sources.get(i).rtspTransport(),
+                        sources.get(i + 1).rtspTransport());
+            }
+        }
+    }
+
+    private static FFmpegFrameGrabber start(StreamSource source) throws Exception {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.input());
         if (source.format() != null) {
             grabber.setFormat(source.format());
@@ -114,7 +174,10 @@ final class CameraGrabber implements Runnable {
         source.options().forEach(grabber::setOption);
         try {
             grabber.start();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
+            if (!grabber.hasVideo()) {
+                throw new StreamFailure("no video stream");
+            }
+        } catch (Exception e) {
             try {
                 grabber.close();
             } catch (FrameGrabber.Exception | RuntimeException closing) {
@@ -125,28 +188,31 @@ final class CameraGrabber implements Runnable {
         return grabber;
     }
 
-    /** Grabs until the stream ends (true) or stalls (false), or the camera is stopped. */
+    /**
+     * Grabs until the stream ends (true) or the camera is stopped (false); throws {@link Stalled} when the stall
+     * deadline passed during a read. The connection is dropped then, whatever the read returned: after a read that
+     * timed out JavaCV drains the decoder, and the next read would decode nothing ever again.
+     */
     private boolean stream(FFmpegFrameGrabber grabber, JpegEncoder encoder, Java2DFrameConverter converter,
-                           boolean announce) throws FFmpegFrameGrabber.Exception, InterruptedException {
-        long stallNanos = camera.stallTimeout().multipliedBy(9).dividedBy(10).toNanos();
-        boolean readTimedOut = false;
+                           boolean announce) throws FFmpegFrameGrabber.Exception, InterruptedException, Stalled {
         boolean announced = !announce;
+        watchdog.arm();
         while (running) {
-            long before = System.nanoTime();
             Frame frame = grabber.grabImage();
-            // A network read that timed out still returns the frames FFmpeg had buffered, then ends like a
-            // closed stream: a call that blocked for about the stall timeout tells the two apart.
-            readTimedOut |= System.nanoTime() - before >= stallNanos;
-            if (frame == null || frame.image == null) {
-                return !(source.isNetwork() && readTimedOut);
+            if (watchdog.expired()) {
+                throw new Stalled();
             }
+            if (frame == null || frame.image == null) {
+                return true;
+            }
+            watchdog.frameArrived();
             events.grabbed();
             if (!announced) {
                 events.streaming();
                 backoff.reset();
                 announced = true;
             }
-            if (source.isFile()) {
+            if (file) {
                 clock.awaitFrame(frame.timestamp);
             }
             if (sampler.take(frame.timestamp)) {
@@ -162,15 +228,14 @@ final class CameraGrabber implements Runnable {
         return new EncodedFrame(camera.id(), captured, image.getWidth(), image.getHeight(), encoder.encode(image));
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /** The stream ended or stalled; the message says which. */
+    /** The stream ended, or holds no video. */
     private static final class StreamFailure extends Exception {
         StreamFailure(String message) {
             super(message);
         }
+    }
+
+    /** No frame came before the stall deadline. */
+    private static final class Stalled extends Exception {
     }
 }

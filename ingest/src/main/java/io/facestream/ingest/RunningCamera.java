@@ -78,12 +78,12 @@ final class RunningCamera implements CameraGrabber.Events {
         grabberThread.interrupt();
     }
 
-    /** Waits for the threads (a network read ends by its timeout), then reports STOPPED. */
+    /** Waits for the threads (a network read ends by its timeout, twice the stall timeout), then reports STOPPED. */
     void awaitStopped(String why) throws InterruptedException {
-        grabberThread.join(camera.stallTimeout().plus(Duration.ofSeconds(2)).toMillis());
+        grabberThread.join(camera.stallTimeout().multipliedBy(2).plus(Duration.ofSeconds(2)).toMillis());
         if (grabberThread.isAlive()) {
-            log.warn("camera {}: grabber still blocked in FFmpeg after its stall timeout; leaving it to end by itself",
-                    camera.id());
+            log.warn("camera {}: grabber still blocked in FFmpeg after twice its stall timeout; leaving it to end by"
+                    + " itself", camera.id());
         }
         sender.stop();
         senderThread.join(Duration.ofSeconds(10).toMillis());
@@ -129,7 +129,8 @@ final class RunningCamera implements CameraGrabber.Events {
         }
     }
 
-    private void enter(CameraState newState, String why) {
+    /** Synchronized: the stall watchdog's thread reports too. */
+    private synchronized void enter(CameraState newState, String why) {
         String redacted = RedactedUrl.redact(why, camera.url());
         if (newState != state || newState == CameraState.DOWN) {
             if (newState == CameraState.DOWN) {

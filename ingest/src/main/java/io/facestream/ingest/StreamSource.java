@@ -1,7 +1,9 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.RtspTransport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,14 +20,31 @@ public record StreamSource(Kind kind, String input, String format, Map<String, S
         options = Map.copyOf(options);
     }
 
+    /**
+     * What to open for a camera, in the order to try: one source, or for RTSP with transport AUTO TCP and then UDP,
+     * for cameras (VLC's server among them) that offer RTP over UDP only.
+     */
+    public static List<StreamSource> attempts(String url, Duration stallTimeout, RtspTransport transport) {
+        StreamSource source = of(url, stallTimeout);
+        if (source.kind != Kind.RTSP) {
+            return List.of(source);
+        }
+        return switch (transport) {
+            case TCP -> List.of(source);
+            case UDP -> List.of(source.withRtspTransport("udp"));
+            case AUTO -> List.of(source, source.withRtspTransport("udp"));
+        };
+    }
+
     public static StreamSource of(String url, Duration stallTimeout) {
         String lower = url.toLowerCase(Locale.ROOT);
         String micros = Long.toString(stallTimeout.toMillis() * 1000);
         Map<String, String> options = new LinkedHashMap<>();
         if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://")) {
-            // UDP loses packets (smeared frames) and rarely passes firewalls; cameras all speak TCP.
+            // UDP loses packets (smeared frames) and rarely passes firewalls: TCP unless the camera offers none.
             options.put("rtsp_transport", "tcp");
-            // The RTSP demuxer's socket I/O timeout: a camera that hangs makes reads fail instead of block.
+            // The RTSP demuxer's socket I/O timeout: a camera that hangs makes reads fail instead of block. Not
+            // shorter than the stall timeout: a read that fails must come after the stall deadline (CameraGrabber).
             options.put("timeout", micros);
             liveProbing(options);
             return new StreamSource(Kind.RTSP, url, null, options);
@@ -42,6 +61,17 @@ public record StreamSource(Kind kind, String input, String format, Map<String, S
             return new StreamSource(Kind.FILE, url.substring("file://".length()), null, options);
         }
         return new StreamSource(Kind.FILE, url, null, options);
+    }
+
+    private StreamSource withRtspTransport(String transport) {
+        Map<String, String> changed = new LinkedHashMap<>(options);
+        changed.put("rtsp_transport", transport);
+        return new StreamSource(kind, input, format, changed);
+    }
+
+    /** The RTP transport FFmpeg is asked for (RTSP), null for other kinds. */
+    public String rtspTransport() {
+        return options.get("rtsp_transport");
     }
 
     private static void liveProbing(Map<String, String> options) {

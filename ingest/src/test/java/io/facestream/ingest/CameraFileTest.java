@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.schemas.AvroSerde;
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
@@ -32,6 +33,7 @@ class CameraFileTest {
                   fps: 10
                   maxWidth: 1280
                   stallTimeoutMillis: 5000
+                  transport: udp
                 - id: demo
                   url: /videos/demo.mp4
                   loop: true
@@ -39,8 +41,9 @@ class CameraFileTest {
                 """);
         assertThat(CameraFile.read(file)).containsExactly(
                 new Camera("door", "rtsp://admin:secret@10.0.0.5/stream", 10, 1280, null, 85, false,
-                        Duration.ofSeconds(5), true, null),
-                new Camera("demo", "/videos/demo.mp4", 5, null, null, 85, true, Duration.ofSeconds(10), false, null));
+                        Duration.ofSeconds(5), RtspTransport.UDP, true, null),
+                new Camera("demo", "/videos/demo.mp4", 5, null, null, 85, true, Duration.ofSeconds(10),
+                        RtspTransport.AUTO, false, null));
     }
 
     @Test
@@ -125,6 +128,9 @@ class CameraFileTest {
                 .hasMessageContaining("field fps: fps must be a number, not 'fast'");
         assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: a.mp4\n- id: door\n  url: b.mp4\n")))
                 .hasMessageContaining("camera 'door' (entry 2): field id");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: rtsp://cam/1\n  transport: http\n")))
+                .hasMessageContaining("camera 'door' (entry 1): field transport: transport must be one of auto, tcp,"
+                        + " udp, not 'http'");
     }
 
     @Test

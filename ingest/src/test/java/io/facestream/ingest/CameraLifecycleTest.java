@@ -35,7 +35,7 @@ class CameraLifecycleTest {
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     Logger ours = (Logger) LoggerFactory.getLogger("io.facestream");
-    Logger ffmpeg = (Logger) LoggerFactory.getLogger("ffmpeg");
+    Logger ffmpeg = (Logger) LoggerFactory.getLogger("io.facestream.ingest.ffmpeg");
 
     @BeforeEach
     void start() {
@@ -79,13 +79,13 @@ class CameraLifecycleTest {
         String url = "rtsp://admin:" + PASSWORD + "@127.0.0.1:" + FreePort.find() + "/stream?password=" + TOKEN;
         try (RecordCollector<CameraStatus> statuses = kafka.statuses()) {
             kafka.startIngest(List.of(Camera.of("locked", url).withStallTimeout(Duration.ofSeconds(1))));
-            // Two failed attempts: the error of FFmpeg, which quotes the URL, went through every path.
+            // Two failed attempts: the error of FFmpeg, which quotes the URL, went through every path (logs at DEBUG).
             await().atMost(Duration.ofSeconds(20)).until(() -> statuses.poll(s -> s.getCameraId().equals("locked")
                     && s.getState() == CameraState.DOWN).size() >= 2);
 
             List<String> reasons = statuses.poll().stream().map(CameraStatus::getReason).filter(Objects::nonNull).toList();
             assertThat(reasons).isNotEmpty().allSatisfy(reason -> assertThat(reason).doesNotContain(PASSWORD, TOKEN));
-            assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("admin:***@127.0.0.1"));
+            assertThat(reasons).contains("connection refused");
             assertThat(loggedText()).anySatisfy(line -> assertThat(line).contains("locked"))
                     .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD, TOKEN));
         }

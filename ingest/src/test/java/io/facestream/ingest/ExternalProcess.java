@@ -26,6 +26,14 @@ final class ExternalProcess implements AutoCloseable {
         return Files.exists(output) ? Files.readString(output) : "";
     }
 
+    /** Sends a signal, such as STOP (a hung camera that keeps its connections) or CONT. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

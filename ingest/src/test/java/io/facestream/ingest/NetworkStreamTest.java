@@ -98,6 +98,61 @@ class NetworkStreamTest {
         }
     }
 
+    @Test
+    void rtspCameraThatHangsIsReportedStalledAndStreamsAgainWhenItResumes() throws Exception {
+        Duration stall = Duration.ofSeconds(1);
+        // The stall timeout and the test settings' longest backoff (1 s), with 3 s to spare for the next key frame.
+        Duration recovery = stall.plus(Duration.ofSeconds(1)).plus(Duration.ofSeconds(3));
+        // H.264, whose decoder holds frames back: JavaCV hands them out when a read fails, and carries on after.
+        try (RtspTestServer server = new RtspTestServer(dir, FreePort.find(), "--h264");
+             RecordCollector<Frame> frames = kafka.frames();
+             RecordCollector<CameraStatus> statuses = kafka.statuses()) {
+            server.start();
+            kafka.startIngest(List.of(Camera.of("hung-rtsp", server.url()).withFps(5).withStallTimeout(stall)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> framesOf(frames, "hung-rtsp") >= 5);
+
+            // Hangs of 3, 6 and 12 stall timeouts: for the 10 s default, 30 s hangs were lost for good.
+            for (int times : List.of(3, 6, 12)) {
+                long pausedAt = System.nanoTime();
+                server.pause();
+                await("DOWN, stalled, after a hang of " + times + " s").atMost(stall.plusSeconds(2))
+                        .until(() -> latestStatus(statuses, "hung-rtsp").getState() == CameraState.DOWN);
+                List<CameraStatus> reported = statuses.poll(s -> s.getCameraId().equals("hung-rtsp"));
+                int downAt = reported.size() - 1;
+                while (reported.get(downAt).getState() != CameraState.DOWN) {
+                    downAt--;
+                }
+                assertThat(reported.get(downAt).getReason()).isEqualTo("stalled: no frame for 1 s");
+                long pausedMillis = (System.nanoTime() - pausedAt) / 1_000_000;
+                Thread.sleep(Math.max(0, stall.multipliedBy(times).toMillis() - pausedMillis));
+                List<CameraStatus> whilePaused = statuses.poll(s -> s.getCameraId().equals("hung-rtsp"));
+                assertThat(whilePaused.subList(downAt, whilePaused.size())).extracting(CameraStatus::getState)
+                        .as("states while the camera hangs").doesNotContain(CameraState.STREAMING);
+                int beforeResume = framesOf(frames, "hung-rtsp");
+
+                long resumedAt = System.nanoTime();
+                server.resume();
+                await("frames after a hang of " + times + " s").atMost(recovery)
+                        .until(() -> framesOf(frames, "hung-rtsp") >= beforeResume + 3);
+                await().atMost(Duration.ofSeconds(3))
+                        .until(() -> latestStatus(statuses, "hung-rtsp").getState() == CameraState.STREAMING);
+                System.out.printf("hang of %d stall timeouts: frames again %d ms after the server resumed%n", times,
+                        (System.nanoTime() - resumedAt) / 1_000_000);
+            }
+            assertGapless(frames.poll(f -> f.getCameraId().equals("hung-rtsp")));
+        }
+    }
+
+    static int framesOf(RecordCollector<Frame> frames, String cameraId) {
+        return frames.poll(f -> f.getCameraId().equals(cameraId)).size();
+    }
+
+    static CameraStatus latestStatus(RecordCollector<CameraStatus> statuses, String cameraId) {
+        List<CameraStatus> reported = statuses.poll(s -> s.getCameraId().equals(cameraId));
+        return reported.isEmpty() ? CameraStatus.newBuilder().setCameraId(cameraId).setState(CameraState.CONNECTING)
+                .setTime(java.time.Instant.EPOCH).build() : reported.get(reported.size() - 1);
+    }
+
     static boolean streamingAgainAfterDown(RecordCollector<CameraStatus> statuses, String cameraId) {
         List<CameraState> states = statesOf(statuses, cameraId);
         int down = states.indexOf(CameraState.DOWN);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 + "cameras to the frames topic.",
                 "",
                 "Camera file (YAML): a list of entries with id and url (required), fps [5], maxWidth, maxHeight, "
-                        + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], enabled [true], and alerts: "
+                        + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], transport (RTSP: auto, tcp "
+                        + "or udp) [auto], enabled [true], and alerts: "
                         + "the sink's door-alert rules for the camera (minScore, minFaceSize, presentFrames, "
                         + "windowFrames, goneAfterMillis, cameraDown, zones: [{name, polygon: [{x, y}, ...]}]; "
                         + "see the README, Door alerts)."})

@@ -30,7 +30,9 @@ import java.util.Random;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,43 @@ class AvroSerdeTest {
         assertThat(read.getFps()).isEqualTo(2.5f);
         assertThat(read.getMaxHeight()).isEqualTo(720);
         assertThat(read.getAlerts()).isNull();
+    }
+
+    @Test
+    void cameraConfigWrittenBeforeTheTransportIsReadAsAuto() throws Exception {
+        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v2.avsc");
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("id", "door");
+        old.put("url", "rtsp://cam/1");
+        old.put("fps", 5f);
+        old.put("jpegQuality", 85);
+        old.put("loop", false);
+        old.put("stallTimeoutMillis", 4000L);
+        old.put("enabled", false);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old, bytes);
+
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", bytes.toByteArray());
+        assertThat(read.getStallTimeoutMillis()).isEqualTo(4000L);
+        assertThat(read.getEnabled()).isFalse();
+        assertThat(read.getTransport()).isEqualTo("auto");
+    }
+
+    @Test
+    void cameraConfigWithATransportIsReadByTheReaderBeforeIt() throws Exception {
+        CameraConfig camera = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1")
+                .setTransport("udp").setStallTimeoutMillis(3000L).build();
+        assertThat(roundTrip(CameraConfig.class, camera).getTransport()).isEqualTo("udp");
+
+        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v2.avsc");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<CameraConfig>(SpecificData.get(), CameraConfig.getClassSchema()).encode(camera, bytes);
+        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v2);
+        oldReader.addSchema(CameraConfig.getClassSchema());
+        GenericRecord read = oldReader.decode(bytes.toByteArray());
+        assertThat(read.get("url")).hasToString("rtsp://cam/1");
+        assertThat(read.get("stallTimeoutMillis")).isEqualTo(3000L);
+        assertThat(read.getSchema().getField("transport")).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.facestream.sink.cameras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facestream.schemas.AlertRulesJson;
+import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.sink.alerts.AlertRule;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class CameraSettings {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
-            "stallTimeoutMillis", "enabled", AlertRulesJson.FIELD);
+            "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD);
 
     private CameraSettings() {
     }
@@ -76,9 +77,11 @@ public final class CameraSettings {
         Integer stall = optionalWhole(body, "stallTimeoutMillis");
         long stallTimeoutMillis = stall == null ? defaults.getStallTimeoutMillis() : stall;
         require(stallTimeoutMillis >= 100, "stallTimeoutMillis must be at least 100, was " + stallTimeoutMillis);
+        RtspTransport transport = RtspTransport.parse(text(body, RtspTransport.FIELD));
         return CameraConfig.newBuilder(defaults).setFps((float) fps).setMaxWidth(maxWidth).setMaxHeight(maxHeight)
                 .setJpegQuality(jpegQuality).setLoop(bool(body, "loop", defaults.getLoop()))
-                .setStallTimeoutMillis(stallTimeoutMillis).setEnabled(bool(body, "enabled", defaults.getEnabled()))
+                .setStallTimeoutMillis(stallTimeoutMillis).setTransport(transport.configName())
+                .setEnabled(bool(body, "enabled", defaults.getEnabled()))
                 .setAlerts(alerts(body, current, alertDefaults))
                 .build();
     }

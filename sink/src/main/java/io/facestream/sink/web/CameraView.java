@@ -14,7 +14,8 @@ import java.util.Optional;
  * ingest status, and its live figures since the sink started.
  */
 record CameraView(String id, boolean configured, String url, Float fps, Integer maxWidth, Integer maxHeight,
-                  Integer jpegQuality, Boolean loop, Long stallTimeoutMillis, Boolean enabled, JsonNode alerts,
+                  Integer jpegQuality, Boolean loop, Long stallTimeoutMillis, String transport, Boolean enabled,
+                  JsonNode alerts,
                   LiveViews.StatusView status, Live live) {
 
     /** The newest face event's sequence and capture time, faces, events per second, latency and lag. */
@@ -26,12 +27,13 @@ record CameraView(String id, boolean configured, String url, Float fps, Integer 
         Live live = latest.map(event -> new Live(event.sequence(), event.captureTime(), event.faces().size(),
                 event.fps(), event.latencyMs(), event.lag())).orElse(null);
         if (config.isEmpty()) {
-            return new CameraView(id, false, null, null, null, null, null, null, null, null, null, status.orElse(null),
-                    live);
+            return new CameraView(id, false, null, null, null, null, null, null, null, null, null, null,
+                    status.orElse(null), live);
         }
         CameraConfig camera = config.get();
         return new CameraView(id, true, CameraUrls.redact(camera.getUrl()), camera.getFps(), camera.getMaxWidth(),
                 camera.getMaxHeight(), camera.getJpegQuality(), camera.getLoop(), camera.getStallTimeoutMillis(),
-                camera.getEnabled(), AlertRulesJson.write(camera.getAlerts()), status.orElse(null), live);
+                camera.getTransport(), camera.getEnabled(), AlertRulesJson.write(camera.getAlerts()),
+                status.orElse(null), live);
     }
 }

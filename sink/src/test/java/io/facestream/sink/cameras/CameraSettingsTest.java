@@ -28,13 +28,14 @@ class CameraSettingsTest {
         assertThat(config.getStallTimeoutMillis()).isEqualTo(10_000);
         assertThat(config.getEnabled()).isTrue();
         assertThat(config.getMaxWidth()).isNull();
+        assertThat(config.getTransport()).isEqualTo("auto");
     }
 
     @Test
     void everyFieldIsTaken() throws Exception {
         CameraConfig config = parse("hall", body("{\"id\": \"hall\", \"url\": \"/dev/video0\", \"fps\": 2.5,"
                 + " \"maxWidth\": 1280, \"maxHeight\": 720, \"jpegQuality\": 70, \"loop\": true,"
-                + " \"stallTimeoutMillis\": 3000, \"enabled\": false}"), Optional.empty());
+                + " \"stallTimeoutMillis\": 3000, \"transport\": \"udp\", \"enabled\": false}"), Optional.empty());
 
         assertThat(config.getFps()).isEqualTo(2.5f);
         assertThat(config.getMaxWidth()).isEqualTo(1280);
@@ -42,6 +43,7 @@ class CameraSettingsTest {
         assertThat(config.getJpegQuality()).isEqualTo(70);
         assertThat(config.getLoop()).isTrue();
         assertThat(config.getStallTimeoutMillis()).isEqualTo(3000);
+        assertThat(config.getTransport()).isEqualTo("udp");
         assertThat(config.getEnabled()).isFalse();
     }
 
@@ -54,6 +56,8 @@ class CameraSettingsTest {
         assertRefused("door", "{\"url\": \"x\", \"maxHeight\": 1.5}", "maxHeight");
         assertRefused("door", "{\"url\": \"x\", \"loop\": \"yes\"}", "loop");
         assertRefused("door", "{\"url\": \"x\", \"stallTimeoutMillis\": 5}", "stallTimeoutMillis");
+        assertRefused("door", "{\"url\": \"x\", \"transport\": \"http\"}", "transport must be one of auto, tcp, udp");
+        assertRefused("door", "{\"url\": \"x\", \"transport\": 1}", "transport must be a string");
         assertRefused("door", "{\"fps\": 5}", "url");
         assertRefused("door", "{\"url\": \"x\", \"colour\": true}", "colour");
         assertRefused("door", "{\"id\": \"hall\", \"url\": \"x\"}", "id");
