@@ -22,6 +22,7 @@ import io.facestream.schemas.KafkaSettings;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -97,7 +98,15 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatchSize());
-        consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // The consumer group protocol (KIP-848): the broker notices a dead worker within its session timeout and
+        // moves the worker's partitions at once, with no group-wide rebalance. KAFKA_CLIENT_GROUP_PROTOCOL=classic
+        // is for clusters without it.
+        consumer.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name);
+        String protocol = String.valueOf(consumer.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
+        if (GroupProtocol.of(protocol) == GroupProtocol.CLASSIC) {
+            consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    CooperativeStickyAssignor.class.getName());
+        }
         return consumer;
     }
 

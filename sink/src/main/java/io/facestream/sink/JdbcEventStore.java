@@ -45,9 +45,13 @@ public final class JdbcEventStore implements EventStore {
         return new JdbcEventStore(SinkDatabase.open(url, user, password));
     }
 
-    /** The embedded H2 database in {@code directory}; it stays open until {@link #close()}. */
+    /**
+     * The embedded H2 database in {@code directory}; it stays open until {@link #close()}, also while the JVM shuts
+     * down, as the sink's last batches are written then.
+     */
     static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events") + ";DB_CLOSE_DELAY=-1";
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events")
+                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     @Override
