@@ -199,7 +199,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.consumer.heartbeat.interval.ms", "1000");
         p.put("group.consumer.min.heartbeat.interval.ms", "1000");
         // A killed worker's open transaction blocks read_committed readers until it is aborted: check often.
-        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         return p;
     }
 

@@ -51,7 +51,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private static final Duration HANDOVER_CHECK = Duration.ofMillis(5);
     /** Detected batches waiting for a slow commit, at most: they hold decoded frames. */
     private static final int MAX_UNCOMMITTED = 4;
-    private static final int TRANSACTION_TIMEOUT_MS = 10_000;
+    private static final int TRANSACTION_TIMEOUT_MS = 5_000;
 
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
@@ -118,8 +118,9 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // A killed worker's open transaction holds back read_committed readers of its partitions until
-        // it times out: keep that short, as a batch commits well within a second.
+        // A killed worker's open transaction holds back read_committed readers of its partitions, and the
+        // committed offsets of its frames partitions, until it times out: keep that short (as short as the
+        // group's session timeout), as a batch commits well within a second.
         producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         return producer;
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerKillTest {
     private static final List<String> CAMERAS = TestFrames.onePerPartition(Topics.DEFAULT_PARTITIONS);
     private static final int FRAMES_PER_CAMERA = 12;
-    /** Six cameras at 2 fps: 12 frames a second, which one worker detects with room to spare. */
-    private static final Duration FRAME_INTERVAL = Duration.ofMillis(500);
+    /** Six cameras at 1 fps: 6 frames a second, which one worker detects with room to spare. */
+    private static final Duration FRAME_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(3);
     /** Frames go on arriving until well after the takeover; those sent just after the kill wait for it. */
     private static final Duration LOAD_AFTER_KILL = Duration.ofSeconds(12);
@@ -76,8 +76,10 @@ class WorkerKillTest {
                     int frames = sendSteadily(kafka, sequence, LOAD_AFTER_KILL);
 
                     List<FaceDetections> events = assertExactlyOneEventPerFrame(kafka, frames);
-                    assertThat(events).as("frames skipped as stale")
-                            .noneMatch(e -> e.getStatus() == DetectionStatus.SKIPPED_STALE);
+                    // Frames sent after the kill wait for the takeover alone (earlier ones, also for the victim).
+                    assertThat(events.stream().filter(e -> !e.getCaptureTime().isBefore(killed)
+                            && e.getStatus() == DetectionStatus.SKIPPED_STALE).toList())
+                            .as("frames sent after the kill but skipped as stale").isEmpty();
                     for (String camera : orphaned) {
                         Instant taken = events.stream().filter(e -> e.getCameraId().equals(camera)
                                 && e.getWorkerId().equals("survivor")).map(FaceDetections::getDetectTime)
