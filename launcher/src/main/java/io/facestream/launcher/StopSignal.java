@@ -1,42 +1,53 @@
 package io.facestream.launcher;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
- * SIGTERM and SIGINT (Ctrl-C) for a command whose main thread runs a service: the signal makes {@link #await}
- * return (and runs an optional action that ends the main thread's work), and the JVM exits once the main thread
- * has closed everything and closed this signal, or after {@link #CLOSE_TIMEOUT}. Without the wait the JVM would
- * exit as soon as its shutdown hooks return, halfway through closing the services.
+ * SIGTERM and SIGINT (Ctrl-C) for a command whose main thread runs services: a signal makes {@link #await} return
+ * (and runs an optional action that ends the main thread's work), the main thread closes the services in order, and
+ * the command ends. The signals are handled here instead of by a shutdown hook because the JVM runs all its hooks at
+ * once, ONNX Runtime's among them: it would free the detector while a worker still detects its last batch. Closing
+ * longer than {@link #CLOSE_TIMEOUT}, or a second signal, halts the JVM.
  */
 final class StopSignal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StopSignal.class);
-    /** How long a signal waits for the services to close before the JVM exits regardless. */
+    /** How long the services may take to close after a signal before the JVM halts regardless. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+    private static final List<String> SIGNALS = List.of("TERM", "INT");
 
     private final String command;
+    private final Runnable onStop;
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Thread hook;
+    private final Map<Signal, SignalHandler> previous = new HashMap<>();
 
     private StopSignal(String command, Runnable onStop) {
         this.command = command;
-        this.hook = new Thread(() -> stop(onStop), command + "-shutdown");
+        this.onStop = onStop;
     }
 
-    /** A signal that only makes {@link #await} return. */
+    /** Handles the signals by making {@link #await} return. */
     static StopSignal install(String command) {
         return install(command, () -> { });
     }
 
-    /** A signal that also runs {@code onStop}, on a thread of its own so that it cannot hold the exit up. */
+    /** Handles the signals by also running {@code onStop}, on a thread of its own. */
     static StopSignal install(String command, Runnable onStop) {
-        StopSignal signal = new StopSignal(command, onStop);
-        Runtime.getRuntime().addShutdownHook(signal.hook);
-        return signal;
+        StopSignal stop = new StopSignal(command, onStop);
+        for (String name : SIGNALS) {
+            Signal signal = new Signal(name);
+            stop.previous.put(signal, Signal.handle(signal, stop::stop));
+        }
+        return stop;
     }
 
     /** Waits for a signal. */
@@ -49,29 +60,37 @@ final class StopSignal implements AutoCloseable {
         requested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Everything is closed: the JVM may exit. Without a signal, the hook is no longer needed. */
+    /** Everything is closed: the signals get their usual handling again. */
     @Override
     public void close() {
         closed.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down: the hook runs, and returns now.
-        }
+        previous.forEach(Signal::handle);
     }
 
-    private void stop(Runnable onStop) {
-        log.info("{}: stopping", command);
-        requested.countDown();
-        Thread stopper = new Thread(onStop, command + "-stop");
-        stopper.setDaemon(true);
-        stopper.start();
-        try {
-            if (!closed.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{}: still closing after {} s; exiting anyway", command, CLOSE_TIMEOUT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void stop(Signal signal) {
+        int status = 128 + signal.getNumber();
+        if (requested.getCount() == 0) {
+            log.warn("{}: SIG{} again; exiting without closing", command, signal.getName());
+            Runtime.getRuntime().halt(status);
         }
+        log.info("{}: SIG{}, stopping", command, signal.getName());
+        requested.countDown();
+        daemon(command + "-stop", onStop);
+        daemon(command + "-stop-timeout", () -> {
+            try {
+                if (!closed.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("{}: still closing after {} s; exiting", command, CLOSE_TIMEOUT.toSeconds());
+                    Runtime.getRuntime().halt(status);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 }

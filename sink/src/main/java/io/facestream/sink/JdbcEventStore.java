@@ -45,13 +45,9 @@ public final class JdbcEventStore implements EventStore {
         return new JdbcEventStore(SinkDatabase.open(url, user, password));
     }
 
-    /**
-     * The embedded H2 database in {@code directory}; it stays open until {@link #close()}, also while the JVM shuts
-     * down, as the sink's last batches are written then.
-     */
+    /** The embedded H2 database in {@code directory}; it stays open until {@link #close()}. */
     static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events")
-                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events") + ";DB_CLOSE_DELAY=-1";
     }
 
     @Override
