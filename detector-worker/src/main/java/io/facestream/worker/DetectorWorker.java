@@ -101,7 +101,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         // The consumer group protocol (KIP-848): the broker notices a dead worker within its session timeout and
         // moves the worker's partitions at once, with no group-wide rebalance. KAFKA_CLIENT_GROUP_PROTOCOL=classic
         // is for clusters without it.
-        consumer.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name);
+        consumer.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         String protocol = String.valueOf(consumer.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
         if (GroupProtocol.of(protocol) == GroupProtocol.CLASSIC) {
             consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
