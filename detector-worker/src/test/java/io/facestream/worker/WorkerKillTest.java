@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerKillTest {
     private static final List<String> CAMERAS = TestFrames.onePerPartition(Topics.DEFAULT_PARTITIONS);
     private static final int FRAMES_PER_CAMERA = 12;
-    /** Six cameras at 1 fps: 6 frames a second, which one worker detects with room to spare. */
+    /**
+     * Six cameras at 1 fps: 6 frames a second, under a third of one CPU worker's rate (README, Speed), so that the
+     * survivor keeps up alone even on a busy test machine and only the takeover can make a frame stale.
+     */
     private static final Duration FRAME_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(3);
     /** Frames go on arriving until well after the takeover; those sent just after the kill wait for it. */
