@@ -131,6 +131,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
             server = null;
+            log.info("Kafka broker stopped");
         }
     }
 
@@ -191,8 +192,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Consumer-protocol groups (the detector workers): a killed member's partitions move to the others after
+        // 6 s without its heartbeat instead of 45 s, before its frames grow older than WORKER_MAX_FRAME_AGE_MS.
+        p.put("group.consumer.session.timeout.ms", "6000");
+        p.put("group.consumer.min.session.timeout.ms", "6000");
+        p.put("group.consumer.heartbeat.interval.ms", "1000");
+        p.put("group.consumer.min.heartbeat.interval.ms", "1000");
         // A killed worker's open transaction blocks read_committed readers until it is aborted: check often.
-        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "2000");
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         return p;
     }
 

@@ -23,6 +23,7 @@ import io.facestream.schemas.KafkaSettings;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,7 +52,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private static final Duration HANDOVER_CHECK = Duration.ofMillis(5);
     /** Detected batches waiting for a slow commit, at most: they hold decoded frames. */
     private static final int MAX_UNCOMMITTED = 4;
-    private static final int TRANSACTION_TIMEOUT_MS = 10_000;
+    private static final int TRANSACTION_TIMEOUT_MS = 5_000;
 
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
@@ -99,7 +100,15 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatchSize());
-        consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // The consumer group protocol (KIP-848): the broker notices a dead worker within its session timeout and
+        // moves the worker's partitions at once, with no group-wide rebalance. KAFKA_CLIENT_GROUP_PROTOCOL=classic
+        // is for clusters without it.
+        consumer.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        String protocol = String.valueOf(consumer.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
+        if (GroupProtocol.of(protocol) == GroupProtocol.CLASSIC) {
+            consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    CooperativeStickyAssignor.class.getName());
+        }
         return consumer;
     }
 
@@ -111,8 +120,9 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // A killed worker's open transaction holds back read_committed readers of its partitions until
-        // it times out: keep that short, as a batch commits well within a second.
+        // A killed worker's open transaction holds back read_committed readers of its partitions, and the
+        // committed offsets of its frames partitions, until it times out: keep that short (as short as the
+        // group's session timeout), as a batch commits well within a second.
         producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         return producer;
     }

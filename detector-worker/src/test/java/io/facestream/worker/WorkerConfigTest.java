@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.cascade.ExecutionProvider;
+import io.facestream.schemas.KafkaSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 class WorkerConfigTest {
@@ -32,6 +37,21 @@ class WorkerConfigTest {
         assertThat(config.maxFramePixels()).isEqualTo(2_000_000);
         assertThat(config.detector().provider()).isEqualTo(ExecutionProvider.CPU);
         assertThat(config.detector().minFaceSize()).isEqualTo(40);
+    }
+
+    @Test
+    void workersUseTheConsumerGroupProtocolUnlessTheClusterLacksIt() {
+        WorkerConfig config = WorkerConfig.fromEnvironment(Map.of());
+        Map<String, Object> consumer = DetectorWorker.consumerConfig(config, KafkaSettings.fromEnvironment(Map.of()));
+        Map<String, Object> classic = DetectorWorker.consumerConfig(config,
+                KafkaSettings.fromEnvironment(Map.of("KAFKA_CLIENT_GROUP_PROTOCOL", "classic")));
+        assertThat(consumer).containsEntry("group.protocol", "consumer");
+        assertThat(classic).containsEntry("group.protocol", "classic")
+                .containsEntry("partition.assignment.strategy", CooperativeStickyAssignor.class.getName());
+        // The client refuses settings its protocol does not take (such as an assignor for the consumer protocol).
+        for (Map<String, Object> settings : List.of(consumer, classic)) {
+            new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer()).close();
+        }
     }
 
     @Test

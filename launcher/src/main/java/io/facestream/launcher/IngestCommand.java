@@ -37,14 +37,12 @@ final class IngestCommand implements Callable<Integer> {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestService ingest = new IngestService(config, List.of(), registry);
-        OpsServer ops = config.httpPort() > 0 ? IngestOpsServer.start(config.httpPort(), ingest, registry) : null;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ingest.close();
-            if (ops != null) {
-                ops.close();
-            }
-        }, "ingest-shutdown"));
-        ingest.run();
+        // The ingest loop runs on this thread until a signal closes the service.
+        try (StopSignal stop = StopSignal.install("ingest", ingest::close);
+             OpsServer ops = config.httpPort() > 0 ? IngestOpsServer.start(config.httpPort(), ingest, registry)
+                     : null) {
+            ingest.run();
+        }
         return 0;
     }
 }

@@ -14,11 +14,10 @@ import io.facestream.worker.WorkerService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,22 +59,20 @@ final class LocalCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<Camera> cameras = cameras();
-        try (LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, WorkerConfig.fromEnvironment(),
-                workers, SinkConfig.fromEnvironment().httpPort())) {
+        try (StopSignal stop = StopSignal.install("local");
+             LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, WorkerConfig.fromEnvironment(),
+                     workers, SinkConfig.fromEnvironment().httpPort())) {
             out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s); "
                     + "dashboard at http://localhost:%d/ (API: /api/openapi.yaml). Ctrl-C stops.%n",
                     pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers,
                     pipeline.sink().httpPort());
             out.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Thread hook = new Thread(stop::countDown, "local-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             try (FaceEventConsole console = FaceEventConsole.start(KafkaSettings.of(pipeline.bootstrapServers()),
                     out)) {
                 if (seconds == null) {
                     stop.await();
                 } else {
-                    stop.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+                    stop.await(Duration.ofMillis((long) (seconds * 1000)));
                 }
             }
         }

@@ -3,7 +3,6 @@ package io.facestream.launcher;
 import io.facestream.sink.SinkConfig;
 import io.facestream.sink.SinkService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** {@code face-stream sink}: stores every face event and serves the REST API, configured by the environment. */
@@ -18,14 +17,11 @@ final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SinkService sink = new SinkService(SinkConfig.fromEnvironment());
-        sink.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sink.close();
-            stopped.countDown();
-        }, "sink-shutdown"));
-        stopped.await();
+        try (StopSignal stop = StopSignal.install("sink");
+             SinkService sink = new SinkService(SinkConfig.fromEnvironment())) {
+            sink.start();
+            stop.await();
+        }
         return 0;
     }
 }

@@ -4,7 +4,6 @@ import io.facestream.schemas.KafkaSettings;
 import io.facestream.worker.WorkerConfig;
 import io.facestream.worker.WorkerService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,14 +19,11 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WorkerService service = WorkerService.start(WorkerConfig.fromEnvironment(), KafkaSettings.fromEnvironment(),
-                workers);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "worker-shutdown"));
-        stopped.await();
+        try (StopSignal stop = StopSignal.install("worker");
+             WorkerService service = WorkerService.start(WorkerConfig.fromEnvironment(),
+                     KafkaSettings.fromEnvironment(), workers)) {
+            stop.await();
+        }
         return 0;
     }
 }

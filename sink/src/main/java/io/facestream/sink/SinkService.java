@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -106,8 +108,7 @@ public final class SinkService implements AutoCloseable {
         properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.dlq(Topics.FACES));
         // The alert rules' global store (cameras topic) takes the same handlers, as Kafka Streams 5 will by default.
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // Streams members do not leave the group on close, so a restarted sink waits for the old session to expire
-        // before it gets its tasks back: 10 s instead of the default 45 s.
+        // A sink that dies without closing holds its tasks until its session expires: 10 s instead of the default 45 s.
         properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         return properties;
     }
@@ -151,7 +152,9 @@ public final class SinkService implements AutoCloseable {
             retention.close();
         }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leaving the group lets a restarted sink take its tasks back at once, not after the session timeout.
+            streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(15)));
         }
         if (storage != null) {
             storage.close();
