@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.avro.CameraConfig;
 import java.time.Duration;
 import java.util.Collection;
@@ -41,7 +42,7 @@ final class CameraAssignment implements ConsumerRebalanceListener {
             records = consumer.poll(timeout);
         } catch (RecordDeserializationException e) {
             log.warn("cameras: skipping unreadable record at {} offset {}: {}", e.topicPartition(), e.offset(),
-                    RedactedUrl.redact(e.getMessage()));
+                    CameraUrls.redact(e.getMessage()));
             consumer.seek(e.topicPartition(), e.offset() + 1);
             return;
         }
@@ -66,7 +67,7 @@ final class CameraAssignment implements ConsumerRebalanceListener {
             cameras.put(camera.id(), camera);
         } catch (IllegalArgumentException e) {
             log.warn("cameras: ignoring camera '{}' at offset {}: {}", record.key(), record.offset(),
-                    RedactedUrl.redact(e.getMessage(), record.value().getUrl()));
+                    CameraUrls.redact(e.getMessage(), record.value().getUrl()));
         }
     }
 

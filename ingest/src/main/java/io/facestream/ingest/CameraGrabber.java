@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -100,7 +101,7 @@ final class CameraGrabber implements Runnable {
             if (!running || e instanceof InterruptedException) {
                 return Connection.DONE;
             }
-            events.down(RedactedUrl.redact(describe(e), camera.url()));
+            events.down(CameraUrls.redact(describe(e), camera.url()));
             Thread.sleep(backoff.next().toMillis());
             return Connection.RECONNECT;
         }

@@ -1,6 +1,7 @@
 package io.facestream.ingest;
 
 import java.time.Instant;
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.Frame;
@@ -130,7 +131,7 @@ final class RunningCamera implements CameraGrabber.Events {
     }
 
     private void enter(CameraState newState, String why) {
-        String redacted = RedactedUrl.redact(why, camera.url());
+        String redacted = CameraUrls.redact(why, camera.url());
         if (newState != state || newState == CameraState.DOWN) {
             if (newState == CameraState.DOWN) {
                 log.warn("camera {}: down: {}", camera.id(), redacted);

@@ -3,6 +3,8 @@ package io.facestream.sink.cameras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facestream.schemas.AlertRulesJson;
+import io.facestream.schemas.CameraId;
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.sink.alerts.AlertRule;
@@ -10,7 +12,6 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A camera config from a JSON body ({@code PUT /api/cameras/{id}}), validated as ingest validates its camera file:
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  * current rules, so a client that only changes the stream does not wipe them; {@code "alerts": null} removes them.
  */
 public final class CameraSettings {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
             "stallTimeoutMillis", "enabled", AlertRulesJson.FIELD);
 
@@ -28,10 +28,7 @@ public final class CameraSettings {
 
     /** Throws IllegalArgumentException naming the field when the id is no valid camera id. */
     public static String requireValidId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id must be 1 to 128 letters, digits, '-', '_' or '.', was '" + id + "'");
-        }
-        return id;
+        return CameraId.require("id", id);
     }
 
     /**

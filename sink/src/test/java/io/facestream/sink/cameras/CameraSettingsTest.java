@@ -66,7 +66,7 @@ class CameraSettingsTest {
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://admin:s3cret@10.0.0.5/live").build();
 
         CameraConfig changed = parse("door",
-                body("{\"url\": \"rtsp://admin:***@10.0.0.5/live\", \"fps\": 2}"), Optional.of(stored));
+                body("{\"url\": \"rtsp://***@10.0.0.5/live\", \"fps\": 2}"), Optional.of(stored));
 
         assertThat(changed.getUrl()).isEqualTo("rtsp://admin:s3cret@10.0.0.5/live");
         assertThat(changed.getFps()).isEqualTo(2f);
