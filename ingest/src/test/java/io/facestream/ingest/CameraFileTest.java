@@ -125,6 +125,9 @@ class CameraFileTest {
                 .hasMessageContaining("field fps: fps must be a number, not 'fast'");
         assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: a.mp4\n- id: door\n  url: b.mp4\n")))
                 .hasMessageContaining("camera 'door' (entry 2): field id");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: '...'\n  url: x.mp4\n")))
+                .hasMessageContaining("field id: id must be 1 to 128 letters, digits, '.', '_' or '-', starting with a "
+                        + "letter or digit");
     }
 
     @Test

@@ -35,9 +35,12 @@ public final class CameraSettings {
      * The config for camera {@code id} described by {@code body}. A {@code url} equal to the redacted URL of
      * {@code current} (as a GET shows it) keeps the current URL, so a client can change other fields without
      * knowing the password. New alert rules must also hold together with {@code alertDefaults}, the sink's rule for
-     * the fields they leave out (presentFrames 6 against a default window of 5 frames would be ignored).
+     * the fields they leave out (presentFrames 6 against a default window of 5 frames would be ignored). A new URL must
+     * reach a network camera unless {@code allowLocalSources}: a file or device URL would have ingest open whatever
+     * its machine holds.
      */
-    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults) {
+    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults,
+                                     boolean allowLocalSources) {
         requireValidId(id);
         if (!(body instanceof ObjectNode)) {
             throw new IllegalArgumentException("the body must be a JSON object with at least a url");
@@ -59,6 +62,10 @@ public final class CameraSettings {
         }
         if (current.isPresent() && url.equals(CameraUrls.redact(current.get().getUrl()))) {
             url = current.get().getUrl();
+        } else if (!allowLocalSources && CameraUrls.isLocalSource(url)) {
+            throw new IllegalArgumentException("url must start with " + String.join("://, ", CameraUrls.NETWORK_SCHEMES)
+                    + "://; files, devices and other schemes are opened only where ingest allows local sources "
+                    + "(face-stream local), was '" + CameraUrls.redact(url) + "'");
         }
         CameraConfig defaults = CameraConfig.newBuilder().setId(id).setUrl(url).build();
         double fps = number(body, "fps", defaults.getFps());
