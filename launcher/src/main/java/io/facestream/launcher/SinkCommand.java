@@ -2,9 +2,12 @@ package io.facestream.launcher;
 
 import io.facestream.sink.SinkConfig;
 import io.facestream.sink.SinkService;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code face-stream sink}: stores every face event and serves the REST API, configured by the environment. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
@@ -16,9 +19,21 @@ import picocli.CommandLine.Command;
                 + "must carry it, as a Bearer token or as the Basic password."})
 final class SinkCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    /** Where the settings come from: the process environment, or a test's. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws InterruptedException {
-        SinkService sink = new SinkService(SinkConfig.fromEnvironment());
+        SinkConfig config;
+        try {
+            config = SinkConfig.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            return BadSetting.report(spec, e);
+        }
+        SinkService sink = new SinkService(config);
         sink.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

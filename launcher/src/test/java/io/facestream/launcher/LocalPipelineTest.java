@@ -15,7 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ class LocalPipelineTest {
 
     @Test
     void videoFileBecomesOneFaceEventPerSampledFrameWithoutGaps() throws Exception {
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path video = dataDir.resolve("door.mp4");
         DemoVideo.write(video, DemoVideo.WIDTH, DemoVideo.HEIGHT, DemoVideo.FPS, VIDEO);
         Camera door = Camera.of("door", video.toString()).withFps(FPS);
@@ -54,6 +57,8 @@ class LocalPipelineTest {
             assertThat(withFaces).as("frames with people").isGreaterThan(events.size() / 3);
             assertThat(events.size() - withFaces).as("frames with nobody").isPositive();
             assertStoredBySink(pipeline.sink().httpPort(), events.size());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                    .as("the broker's files hold camera passwords").isEqualTo("rwx------");
         }
     }
 
