@@ -35,7 +35,8 @@ public final class CameraSecrets {
     /**
      * {@code url} with every placeholder replaced by its variable's value as it is ('@' and ':' in a password need no
      * encoding, as the userinfo runs to the authority's last '@'; '/', '?' and '#' do); an
-     * {@link IllegalArgumentException} names a placeholder that is not set or not allowed.
+     * {@link IllegalArgumentException} names the variable of a placeholder that is not set or not allowed (by its bare
+     * name: a placeholder in the userinfo is masked in messages as a password would be).
      */
     public String fill(String url) {
         Matcher placeholder = PLACEHOLDER.matcher(url);
@@ -43,12 +44,13 @@ public final class CameraSecrets {
         while (placeholder.find()) {
             String name = placeholder.group(1);
             if (!name.startsWith(PREFIX)) {
-                throw new IllegalArgumentException("url names ${" + name + "}: placeholders may name only " + PREFIX
-                        + "* variables");
+                throw new IllegalArgumentException("url names the variable " + name + ": placeholders may name only "
+                        + PREFIX + "* variables");
             }
             String value = values.get(name);
             if (value == null) {
-                throw new IllegalArgumentException("url names ${" + name + "}, which ingest's environment does not set");
+                throw new IllegalArgumentException("url names the variable " + name
+                        + ", which ingest's environment does not set");
             }
             placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
         }

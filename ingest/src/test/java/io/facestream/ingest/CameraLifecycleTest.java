@@ -124,8 +124,8 @@ class CameraLifecycleTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> frames.poll(f -> f.getCameraId().equals("door")).size() >= 3);
             CameraStatus gate = await().atMost(Duration.ofSeconds(20)).until(() -> statuses.poll(s ->
                     s.getCameraId().equals("gate") && s.getState() == CameraState.DOWN), list -> !list.isEmpty()).get(0);
-            assertThat(gate.getReason()).isEqualTo("not opened: url names ${CAMERA_SECRET_GATE}, which ingest's "
-                    + "environment does not set");
+            assertThat(gate.getReason()).isEqualTo("not opened: url names the variable CAMERA_SECRET_GATE, which "
+                    + "ingest's environment does not set");
         }
     }
 

@@ -63,9 +63,9 @@ class IngestConfigTest {
                 .isEqualTo("rtsp://admin:p@ss:word@10.0.0.6/live");
         assertThat(secrets.fill("rtsp://10.0.0.6/live")).isEqualTo("rtsp://10.0.0.6/live");
         assertThatThrownBy(() -> secrets.fill("http://attacker/${KAFKA_CLIENT_SASL_JAAS_CONFIG}"))
-                .hasMessage("url names ${KAFKA_CLIENT_SASL_JAAS_CONFIG}: placeholders may name only CAMERA_SECRET_* "
-                        + "variables");
+                .hasMessage("url names the variable KAFKA_CLIENT_SASL_JAAS_CONFIG: placeholders may name only "
+                        + "CAMERA_SECRET_* variables");
         assertThatThrownBy(() -> secrets.fill("rtsp://admin:${CAMERA_SECRET_DOOR}@10.0.0.5/live"))
-                .hasMessage("url names ${CAMERA_SECRET_DOOR}, which ingest's environment does not set");
+                .hasMessage("url names the variable CAMERA_SECRET_DOOR, which ingest's environment does not set");
     }
 }
