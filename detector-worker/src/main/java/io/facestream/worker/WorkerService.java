@@ -5,10 +5,12 @@ import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,13 @@ public final class WorkerService implements AutoCloseable {
         this.ops = ops;
     }
 
-    /** Starts {@code count} workers (ids {@code <workerId>-1…} when more than one). */
+    /** Starts {@code count} workers (ids {@code <workerId>-1…} when more than one), health and metrics on every interface. */
     public static WorkerService start(WorkerConfig config, KafkaSettings kafka, int count) {
+        return start(config, kafka, count, null);
+    }
+
+    /** As {@link #start(WorkerConfig, KafkaSettings, int)}, health and metrics on {@code httpAddress} (null: every interface). */
+    public static WorkerService start(WorkerConfig config, KafkaSettings kafka, int count, InetAddress httpAddress) {
         FaceDetector detector = FaceDetector.create(config.detector());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WorkerMetrics metrics = new WorkerMetrics(registry);
@@ -45,8 +52,8 @@ public final class WorkerService implements AutoCloseable {
             WorkerConfig own = count == 1 ? config : config.withWorkerId(config.workerId() + "-" + i);
             workers.add(DetectorWorker.create(own, kafka, detector, metrics, Clock.systemUTC()));
         }
-        OpsServer ops = config.httpPort() > 0 ? OpsServer.start("worker", config.httpPort(), "WORKER_HTTP_PORT",
-                () -> health(workers), registry::scrape) : null;
+        OpsServer ops = config.httpPort() > 0 ? OpsServer.start("worker", httpAddress, config.httpPort(),
+                "WORKER_HTTP_PORT", () -> health(workers), registry::scrape) : null;
         WorkerService service = new WorkerService(detector, workers, ops);
         for (DetectorWorker worker : workers) {
             Thread thread = new Thread(worker, "detector-" + worker.workerId());
@@ -77,6 +84,11 @@ public final class WorkerService implements AutoCloseable {
     /** The health and metrics port, or -1 when none is served. */
     public int httpPort() {
         return ops == null ? -1 : ops.port();
+    }
+
+    /** The address health and metrics are served on; empty when they are not. */
+    public Optional<InetAddress> httpAddress() {
+        return Optional.ofNullable(ops).map(OpsServer::address);
     }
 
     @Override

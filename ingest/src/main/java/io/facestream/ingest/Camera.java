@@ -1,11 +1,12 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraId;
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.InvalidFieldException;
 import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * One camera to ingest, validated: its id, stream URL (which may hold a password: {@link #toString()}
@@ -17,11 +18,9 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
     public static final double DEFAULT_FPS = 5.0;
     public static final int DEFAULT_JPEG_QUALITY = 85;
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     public Camera {
-        require(id != null && ID.matcher(id).matches(), "id",
-                "must be 1 to 128 letters, digits, '-', '_' or '.', not '" + id + "'");
+        CameraId.require("id", id);
         require(url != null && !url.isBlank(), "url", "is missing");
         require(fps > 0 && fps <= 120, "fps", "must be above 0 and at most 120, not " + fps);
         require(maxWidth == null || maxWidth >= 16, "maxWidth", "must be at least 16 pixels, not " + maxWidth);
@@ -94,7 +93,7 @@ public record Camera(String id, String url, double fps, Integer maxWidth, Intege
 
     /** The URL with its password hidden, for logs and events. */
     public String redactedUrl() {
-        return RedactedUrl.redact(url);
+        return CameraUrls.redact(url);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.CameraConfig;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class CameraAssignment implements ConsumerRebalanceListener {
             records = consumer.poll(timeout);
         } catch (RecordDeserializationException e) {
             log.warn("cameras: skipping unreadable record at {} offset {}: {}", e.topicPartition(), e.offset(),
-                    RedactedUrl.redact(e.getMessage()));
+                    CameraUrls.redact(e.getMessage()));
             consumer.seek(e.topicPartition(), e.offset() + 1);
             return;
         }
@@ -98,7 +99,7 @@ final class CameraAssignment implements ConsumerRebalanceListener {
         } catch (IllegalArgumentException e) {
             unstampedHere.remove(record.key()); // writing an earlier config again would undo the change
             log.warn("cameras: ignoring camera '{}' at offset {}: {}", record.key(), record.offset(),
-                    RedactedUrl.redact(e.getMessage(), record.value().getUrl()));
+                    CameraUrls.redact(e.getMessage(), record.value().getUrl()));
         }
     }
 

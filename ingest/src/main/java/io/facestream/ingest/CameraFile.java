@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.schemas.AlertRulesJson;
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.InvalidFieldException;
 import io.facestream.schemas.RtspTransport;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class CameraFile {
         } catch (NoSuchFileException e) {
             throw new InvalidCameraFileException(file + ": no such camera file");
         } catch (JsonProcessingException e) {
-            throw new InvalidCameraFileException(file + ": not valid YAML: " + RedactedUrl.redact(e.getOriginalMessage()));
+            throw new InvalidCameraFileException(file + ": not valid YAML: " + CameraUrls.redact(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InvalidCameraFileException(file + ": cannot read: " + e.getMessage());
         }
@@ -87,7 +88,7 @@ public final class CameraFile {
                     bool(entry, "enabled", true),
                     AlertRulesJson.read(entry.get(AlertRulesJson.FIELD)));
         } catch (InvalidFieldException e) {
-            throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + RedactedUrl.redact(e.getMessage()));
+            throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + CameraUrls.redact(e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,13 +137,13 @@ final class CameraGrabber implements Runnable {
                 return Connection.DONE;
             }
             StreamError error = StreamError.of(e);
-            log.debug("camera {}: {}", camera.id(), RedactedUrl.redact(e.toString(), camera.url()));
+            log.debug("camera {}: {}", camera.id(), CameraUrls.redact(e.toString(), camera.url()));
             if (error.isAuthentication()) {
                 events.down(error.words() + "; next try in " + AUTHENTICATION_RETRY.toMinutes()
                         + " minutes, or at once when the camera's settings change");
                 Thread.sleep(AUTHENTICATION_RETRY.toMillis());
             } else {
-                events.down(RedactedUrl.redact(error.words(), camera.url()));
+                events.down(CameraUrls.redact(error.words(), camera.url()));
                 Thread.sleep(backoff.next().toMillis());
             }
             return Connection.RECONNECT;

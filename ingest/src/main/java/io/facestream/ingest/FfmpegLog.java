@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -34,7 +35,7 @@ final class FfmpegLog extends LogCallback {
         if (level > avutil.AV_LOG_WARNING) {
             return;
         }
-        String text = RedactedUrl.redact(message.getString().strip());
+        String text = CameraUrls.redact(message.getString().strip());
         if (text.isEmpty()) {
             return;
         }

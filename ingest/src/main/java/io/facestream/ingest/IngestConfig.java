@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param backoffMax     INGEST_BACKOFF_MAX_MS: longest reconnect delay (default 30000)
  * @param httpPort       INGEST_HTTP_PORT: port of /health and /metrics of the ingest command (default 8082; 0: none)
  * @param kafka          KAFKA_BOOTSTRAP_SERVERS and KAFKA_CLIENT_* (see {@link KafkaSettings})
+ * @param allowLocalSources INGEST_ALLOW_LOCAL_SOURCES: whether cameras may be files, devices and other non-network
+ *                       URLs (default false: whoever can write the cameras topic could have ingest read this machine)
+ * @param cameraSecrets  CAMERA_SECRET_*: values for the placeholders of camera URLs (see {@link CameraSecrets})
  */
 public record IngestConfig(String instanceId, Optional<Path> camerasFile, String groupId, int queueSize,
                            int maxInFlight, Duration statusInterval, Duration backoffInitial, Duration backoffMax,
-                           int httpPort, KafkaSettings kafka) {
+                           int httpPort, KafkaSettings kafka, boolean allowLocalSources, CameraSecrets cameraSecrets) {
 
     /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
     public static final List<EnvironmentVariable> VARIABLES = List.of(
@@ -39,7 +42,11 @@ public record IngestConfig(String instanceId, Optional<Path> camerasFile, String
             new EnvironmentVariable("INGEST_STATUS_INTERVAL_MS", "5000", "how often a streaming camera reports"),
             new EnvironmentVariable("INGEST_BACKOFF_INITIAL_MS", "500", "first reconnect delay"),
             new EnvironmentVariable("INGEST_BACKOFF_MAX_MS", "30000", "longest reconnect delay"),
-            new EnvironmentVariable("INGEST_HTTP_PORT", "8082", "port of /health and /metrics; 0: none"));
+            new EnvironmentVariable("INGEST_HTTP_PORT", "8082", "port of /health and /metrics; 0: none"),
+            new EnvironmentVariable("INGEST_ALLOW_LOCAL_SOURCES", "false",
+                    "true: cameras may also be files, /dev/video devices and other non-network URLs"),
+            new EnvironmentVariable(CameraSecrets.PREFIX + "*", "",
+                    "values of ${" + CameraSecrets.PREFIX + "...} placeholders in camera URLs; never printed"));
 
     public IngestConfig {
         require(instanceId != null && !instanceId.isBlank(), "INGEST_INSTANCE_ID", "a non-empty name");
@@ -69,37 +76,58 @@ public record IngestConfig(String instanceId, Optional<Path> camerasFile, String
                 Duration.ofMillis(number(env, "INGEST_BACKOFF_INITIAL_MS", 500, "milliseconds, at least 10")),
                 Duration.ofMillis(number(env, "INGEST_BACKOFF_MAX_MS", 30_000, "milliseconds")),
                 (int) number(env, "INGEST_HTTP_PORT", 8082, "a port from 0 (none) to 65535"),
-                KafkaSettings.fromEnvironment(env));
+                KafkaSettings.fromEnvironment(env),
+                bool(env, "INGEST_ALLOW_LOCAL_SOURCES"),
+                CameraSecrets.fromEnvironment(env));
     }
 
-    /** The local defaults, against the given cluster: what tests and the local run start from. */
+    /**
+     * The local defaults, against the given cluster: what tests and the local run start from. Files and devices are
+     * allowed, as the local run's demo camera is a file.
+     */
     public static IngestConfig forCluster(String bootstrapServers) {
-        return fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
+        return fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "INGEST_ALLOW_LOCAL_SOURCES", "true"));
     }
 
     public IngestConfig withInstanceId(String id) {
         return new IngestConfig(id, camerasFile, groupId, queueSize, maxInFlight, statusInterval, backoffInitial,
-                backoffMax, httpPort, kafka);
+                backoffMax, httpPort, kafka, allowLocalSources, cameraSecrets);
     }
 
     public IngestConfig withGroupId(String group) {
         return new IngestConfig(instanceId, camerasFile, group, queueSize, maxInFlight, statusInterval, backoffInitial,
-                backoffMax, httpPort, kafka);
+                backoffMax, httpPort, kafka, allowLocalSources, cameraSecrets);
     }
 
     public IngestConfig withCamerasFile(Path file) {
         return new IngestConfig(instanceId, Optional.ofNullable(file), groupId, queueSize, maxInFlight, statusInterval,
-                backoffInitial, backoffMax, httpPort, kafka);
+                backoffInitial, backoffMax, httpPort, kafka, allowLocalSources, cameraSecrets);
     }
 
     public IngestConfig withStatusInterval(Duration interval) {
         return new IngestConfig(instanceId, camerasFile, groupId, queueSize, maxInFlight, interval, backoffInitial,
-                backoffMax, httpPort, kafka);
+                backoffMax, httpPort, kafka, allowLocalSources, cameraSecrets);
     }
 
     public IngestConfig withBackoff(Duration initial, Duration max) {
         return new IngestConfig(instanceId, camerasFile, groupId, queueSize, maxInFlight, statusInterval, initial,
-                max, httpPort, kafka);
+                max, httpPort, kafka, allowLocalSources, cameraSecrets);
+    }
+
+    public IngestConfig withAllowLocalSources(boolean allow) {
+        return new IngestConfig(instanceId, camerasFile, groupId, queueSize, maxInFlight, statusInterval, backoffInitial,
+                backoffMax, httpPort, kafka, allow, cameraSecrets);
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "").trim();
+        if (value.isEmpty() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + "='" + value + "' is not valid: expected true or false");
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {

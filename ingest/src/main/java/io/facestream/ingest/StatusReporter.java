@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
@@ -25,7 +26,7 @@ final class StatusReporter {
         CameraStatus status = CameraStatus.newBuilder()
                 .setCameraId(cameraId)
                 .setState(state)
-                .setReason(RedactedUrl.redact(reason))
+                .setReason(CameraUrls.redact(reason))
                 .setTime(Instant.now())
                 .setMeasuredFps((float) meters.measuredFps())
                 .setFramesSent(meters.framesSent())

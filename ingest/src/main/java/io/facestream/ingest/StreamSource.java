@@ -1,5 +1,6 @@
 package io.facestream.ingest;
 
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.RtspTransport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public record StreamSource(Kind kind, String input, String format, Map<String, S
 
     @Override
     public String toString() {
-        return "StreamSource[kind=" + kind + ", input=" + RedactedUrl.redact(input) + ", format=" + format
+        return "StreamSource[kind=" + kind + ", input=" + CameraUrls.redact(input) + ", format=" + format
                 + ", options=" + options + "]";
     }
 }

@@ -131,6 +131,9 @@ class CameraFileTest {
         assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: rtsp://cam/1\n  transport: http\n")))
                 .hasMessageContaining("camera 'door' (entry 1): field transport: transport must be one of auto, tcp,"
                         + " udp, not 'http'");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: '...'\n  url: x.mp4\n")))
+                .hasMessageContaining("field id: id must be 1 to 128 letters, digits, '.', '_' or '-', starting with a "
+                        + "letter or digit");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +89,43 @@ class CameraLifecycleTest {
             assertThat(reasons).contains("connection refused");
             assertThat(loggedText()).anySatisfy(line -> assertThat(line).contains("locked"))
                     .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD, TOKEN));
+        }
+    }
+
+    @Test
+    void aFileCameraFromTheTopicIsRefusedUnlessLocalSourcesAreAllowed() throws Exception {
+        Path video = dir.resolve("door.mp4");
+        DemoVideo.write(video, 160, 120, 10, Duration.ofSeconds(1));
+        try (RecordCollector<Frame> frames = kafka.frames(); RecordCollector<CameraStatus> statuses = kafka.statuses()) {
+            IngestService ingest = kafka.startIngest(kafka.config("strict", "strict").withAllowLocalSources(false),
+                    List.of(Camera.of("file", video.toString()).withLoop(true)));
+
+            CameraStatus down = await().atMost(Duration.ofSeconds(20)).until(() -> statuses.poll(s ->
+                    s.getCameraId().equals("file") && s.getState() == CameraState.DOWN), list -> !list.isEmpty()).get(0);
+            assertThat(down.getReason()).startsWith("not opened: a file, device or other non-network URL")
+                    .contains("INGEST_ALLOW_LOCAL_SOURCES");
+            assertThat(ingest.cameraStates()).containsEntry("file", CameraState.DOWN);
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(frames.poll(f -> f.getCameraId().equals("file"))).isEmpty();
+        }
+    }
+
+    @Test
+    void placeholdersOfTheUrlAreFilledFromTheEnvironmentWhenTheCameraOpens() throws Exception {
+        Path video = dir.resolve("door.mp4");
+        DemoVideo.write(video, 160, 120, 10, Duration.ofSeconds(1));
+        IngestConfig config = IngestConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "INGEST_ALLOW_LOCAL_SOURCES", "true", "CAMERA_SECRET_VIDEOS", dir.toString()))
+                .withInstanceId("secrets").withGroupId("secrets").withStatusInterval(Duration.ofMillis(500));
+        try (RecordCollector<Frame> frames = kafka.frames(); RecordCollector<CameraStatus> statuses = kafka.statuses()) {
+            kafka.startIngest(config, List.of(Camera.of("door", "${CAMERA_SECRET_VIDEOS}/door.mp4").withLoop(true),
+                    Camera.of("gate", "rtsp://admin:${CAMERA_SECRET_GATE}@127.0.0.1/live")));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> frames.poll(f -> f.getCameraId().equals("door")).size() >= 3);
+            CameraStatus gate = await().atMost(Duration.ofSeconds(20)).until(() -> statuses.poll(s ->
+                    s.getCameraId().equals("gate") && s.getState() == CameraState.DOWN), list -> !list.isEmpty()).get(0);
+            assertThat(gate.getReason()).isEqualTo("not opened: url names the variable CAMERA_SECRET_GATE, which "
+                    + "ingest's environment does not set");
         }
     }
 

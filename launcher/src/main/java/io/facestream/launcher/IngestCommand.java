@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code face-stream ingest}: one ingest instance against a Kafka cluster, configured by the environment. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -29,9 +31,17 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--cameras-file", paramLabel = "FILE", description = "YAML camera list (overrides INGEST_CAMERAS_FILE).")
     Path camerasFile;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        IngestConfig config = IngestConfig.fromEnvironment();
+        IngestConfig config;
+        try {
+            config = IngestConfig.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            return BadSetting.report(spec, e);
+        }
         if (camerasFile != null) {
             config = config.withCamerasFile(camerasFile);
         }

@@ -12,8 +12,13 @@ import io.facestream.sink.SinkService;
 import io.facestream.worker.WorkerConfig;
 import io.facestream.worker.WorkerService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,17 +102,34 @@ final class LocalCommand implements Callable<Integer> {
 
         static LocalPipeline start(Path dataDir, int kafkaPort, List<Camera> cameras, WorkerConfig workerConfig,
                                    int workerCount, int sinkPort) {
+            makePrivate(dataDir);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
             broker.createTopics(Topics.specs());
             KafkaSettings kafka = KafkaSettings.of(broker.bootstrapServers());
             SinkService sink = new SinkService(localSink(dataDir, kafka, sinkPort));
             sink.start();
-            WorkerService workers = WorkerService.start(workerConfig, kafka, workerCount);
+            // The local run's endpoints are for this machine: the worker's health and metrics too.
+            WorkerService workers = WorkerService.start(workerConfig, kafka, workerCount, InetAddress.getLoopbackAddress());
             IngestService ingest = new IngestService(IngestConfig.forCluster(broker.bootstrapServers()), cameras,
                     new SimpleMeterRegistry());
             Thread ingestThread = new Thread(ingest::run, "ingest");
             ingestThread.start();
             return new LocalPipeline(broker, sink, ingest, ingestThread, workers);
+        }
+
+        /**
+         * Makes the data folder this user's alone (0700, where the file system has POSIX permissions): the broker's
+         * files in it hold the cameras topic, camera passwords included, and are readable by all (0644).
+         */
+        private static void makePrivate(Path dataDir) {
+            try {
+                Files.createDirectories(dataDir);
+                Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException e) {
+                // No POSIX permissions (Windows): the folder keeps those of its parent, the user's profile.
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the data folder " + dataDir + " private", e);
+            }
         }
 
         /** The sink's settings from the environment, with its data in the local data folder and the local broker. */

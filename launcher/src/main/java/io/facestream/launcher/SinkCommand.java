@@ -2,8 +2,11 @@ package io.facestream.launcher;
 
 import io.facestream.sink.SinkConfig;
 import io.facestream.sink.SinkService;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code face-stream sink}: stores every face event and serves the REST API, configured by the environment. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
@@ -15,10 +18,21 @@ import picocli.CommandLine.Command;
                 + "must carry it, as a Bearer token or as the Basic password."})
 final class SinkCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    /** Where the settings come from: the process environment, or a test's. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws InterruptedException {
-        try (StopSignal stop = StopSignal.install("sink");
-             SinkService sink = new SinkService(SinkConfig.fromEnvironment())) {
+        SinkConfig config;
+        try {
+            config = SinkConfig.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            return BadSetting.report(spec, e);
+        }
+        try (StopSignal stop = StopSignal.install("sink"); SinkService sink = new SinkService(config)) {
             sink.start();
             stop.await();
         }

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ class LocalPipelineTest {
 
     @BeforeAll
     static void runTheVideoThroughThePipeline() throws Exception {
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path video = dataDir.resolve("door.mp4");
         DemoVideo.write(video, DemoVideo.WIDTH, DemoVideo.HEIGHT, DemoVideo.FPS, VIDEO);
         Camera door = Camera.of("door", video.toString()).withFps(FPS);
@@ -76,7 +78,7 @@ class LocalPipelineTest {
     }
 
     @Test
-    void videoFileBecomesOneFaceEventPerSampledFrameWithoutGaps() {
+    void videoFileBecomesOneFaceEventPerSampledFrameWithoutGaps() throws IOException {
         long expected = VIDEO.toSeconds() * FPS;
         assertThat((long) events.size()).isBetween(expected - 1, expected + 1);
         long first = events.get(0).getSequence();
@@ -87,6 +89,8 @@ class LocalPipelineTest {
         assertThat(withFaces).as("frames with people").isGreaterThan(events.size() / 3);
         assertThat(events.size() - withFaces).as("frames with nobody").isPositive();
         assertStoredBySink(pipeline.sink().httpPort(), events.size());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                .as("the broker's files hold camera passwords").isEqualTo("rwx------");
     }
 
     @Test

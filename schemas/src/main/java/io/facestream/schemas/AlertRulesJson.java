@@ -31,6 +31,11 @@ public final class AlertRulesJson {
     public static final int MAX_WINDOW_FRAMES = 64;
     /** A zone's polygon needs an area. */
     public static final int MIN_POLYGON_POINTS = 3;
+    /**
+     * Twice the area, as a fraction of the frame, of the smallest triangle that counts as one: about a pixel of a 1080p
+     * frame. Below it the corners lie on one line (up to float rounding) and the zone holds no face.
+     */
+    private static final double MIN_DOUBLED_TRIANGLE_AREA = 1e-6;
     /** The field under which a camera carries its rules. */
     public static final String FIELD = "alerts";
 
@@ -132,7 +137,26 @@ public final class AlertRulesJson {
             rejectUnknown(point, pointField, List.of("x", "y"));
             points.add(new ZonePoint(fraction(point, pointField, "x"), fraction(point, pointField, "y")));
         }
+        double[] xs = points.stream().mapToDouble(ZonePoint::getX).toArray();
+        double[] ys = points.stream().mapToDouble(ZonePoint::getY).toArray();
+        require(enclosesArea(xs, ys), field, "encloses no area: its points lie on one line or on one spot");
         return points;
+    }
+
+    /**
+     * Whether the polygon with these corners encloses an area: some three corners make a triangle. (Its signed area
+     * would call a symmetric figure eight empty.)
+     */
+    public static boolean enclosesArea(double[] xs, double[] ys) {
+        for (int i = 1; i < xs.length; i++) {
+            for (int j = i + 1; j < xs.length; j++) {
+                double cross = (xs[i] - xs[0]) * (ys[j] - ys[0]) - (ys[i] - ys[0]) * (xs[j] - xs[0]);
+                if (Math.abs(cross) >= MIN_DOUBLED_TRIANGLE_AREA) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A coordinate: a fraction of the frame's width or height, 0 at the left (top) edge, 1 at the right (bottom). */

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -29,14 +30,21 @@ public final class OpsServer implements AutoCloseable {
         this.server = server;
     }
 
-    /**
-     * @param service names the server's thread ({@code <service>-http})
-     * @param portVariable the variable that sets {@code port}, named when the port is taken
-     */
+    /** A server on every interface of the machine (for probes and Prometheus from elsewhere). */
     public static OpsServer start(String service, int port, String portVariable, Supplier<Health> health,
                                   Supplier<String> metrics) {
+        return start(service, null, port, portVariable, health, metrics);
+    }
+
+    /**
+     * @param service names the server's thread ({@code <service>-http})
+     * @param address the address to listen on; null: every interface
+     * @param portVariable the variable that sets {@code port}, named when the port is taken
+     */
+    public static OpsServer start(String service, InetAddress address, int port, String portVariable,
+                                  Supplier<Health> health, Supplier<String> metrics) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
             server.createContext(HEALTH_PATH, exchange -> {
                 Health now = health.get();
                 respond(exchange, now.up() ? 200 : 503, "application/json", now.json());
@@ -57,6 +65,11 @@ public final class OpsServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address it listens on (the wildcard address for every interface). */
+    public InetAddress address() {
+        return server.getAddress().getAddress();
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -66,6 +66,16 @@ class AlertRulesJsonTest {
         assertInvalid("{\"zones\": {\"door\": []}}", "alerts.zones", "a list");
     }
 
+    @Test
+    void aPolygonWithoutAreaIsRefused() {
+        assertInvalid("{\"zones\": [{\"name\": \"door\", \"polygon\": [{\"x\": 0.5, \"y\": 0.5}, {\"x\": 0.5, \"y\": 0.5},"
+                + " {\"x\": 0.5, \"y\": 0.5}]}]}", "alerts.zones[0].polygon", "encloses no area");
+        assertInvalid("{\"zones\": [{\"name\": \"door\", \"polygon\": [{\"x\": 0.1, \"y\": 0.1}, {\"x\": 0.2, \"y\": 0.2},"
+                + " {\"x\": 0.3, \"y\": 0.3}, {\"x\": 0.1, \"y\": 0.1}]}]}", "alerts.zones[0].polygon", "encloses no area");
+        // A figure eight has no signed area, but two triangles of faces.
+        assertThat(AlertRulesJson.enclosesArea(new double[] {0, 1, 1, 0}, new double[] {0, 1, 0, 1})).isTrue();
+    }
+
     private static void assertInvalid(String rules, String field, String problem) {
         assertThatThrownBy(() -> AlertRulesJson.read(json(rules)))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(field))

@@ -28,6 +28,9 @@ public final class SinkApi {
     /** 200 while the database, the Streams application, event storage and alert delivery are up, else 503 and why. */
     public static final String HEALTH_PATH = "/api/health";
     public static final String METRICS_PATH = "/metrics";
+    /** The times a query may name: four-digit years, which every database the sink writes to stores. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final EventStore store;
     private final DatabaseStatus database;
@@ -124,12 +127,18 @@ public final class SinkApi {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        Instant instant;
         try {
-            return Optional.of(Instant.parse(value.trim()));
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-01-31T08:00:00Z, was '"
                     + value + "'");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException(name + " must lie between " + EARLIEST + " and 9999-12-31T23:59:59Z, was '"
+                    + value + "'");
+        }
+        return Optional.of(instant);
     }
 
     private static int integer(Context ctx, String name, int fallback) {

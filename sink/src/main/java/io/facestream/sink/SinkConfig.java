@@ -22,16 +22,20 @@ import java.util.stream.Stream;
  * @param retentionDays how long events and their face crops are kept, counted from their capture time
  *        ({@code SINK_RETENTION_DAYS}, default 30)
  * @param kafka how to reach Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_CLIENT_*})
- * @param httpHost the address the REST API and dashboard listen on ({@code SINK_HTTP_HOST}, default 0.0.0.0: all)
+ * @param httpHost the address the REST API and dashboard listen on ({@code SINK_HTTP_HOST}; default 0.0.0.0, all, with
+ *        an API token, and 127.0.0.1 without one: an open API is reachable from other machines only when asked for)
  * @param apiToken the token every request but {@code /api/health} must carry, as {@code Authorization: Bearer} or as
  *        the password of HTTP Basic ({@code SINK_API_TOKEN}); empty: no access control. Never printed
  * @param alerts door-alert rules and delivery ({@code SINK_ALERT_*}, {@code SINK_WEBHOOK_*}, {@code SINK_MQTT_*})
  * @param jsonEvents whether the events of {@code faces} are also published as JSON on {@code faces.json}
  *        ({@code SINK_JSON_EVENTS}, default true)
+ * @param allowLocalSources whether the API accepts cameras that ingest opens on its own machine (files, devices): only
+ *        where ingest allows them too, as in the local run
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
                          String applicationId, int retentionDays, KafkaSettings kafka, String httpHost,
-                         Optional<String> apiToken, AlertSettings alerts, boolean jsonEvents) {
+                         Optional<String> apiToken, AlertSettings alerts, boolean jsonEvents,
+                         boolean allowLocalSources) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     /** The sink's own variables, with their defaults; {@link #variables()} adds the alerts'. */
@@ -43,7 +47,8 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
             new EnvironmentVariable("SINK_HTTP_PORT", "8080", "port of the REST API, /api/health and /metrics; 0: any free port"),
             new EnvironmentVariable("SINK_APPLICATION_ID", "face-stream-sink", "the Kafka Streams application id"),
             new EnvironmentVariable("SINK_RETENTION_DAYS", "30", "days events and their crops are kept (1-36500)"),
-            new EnvironmentVariable("SINK_HTTP_HOST", "0.0.0.0", "address the HTTP server listens on"),
+            new EnvironmentVariable("SINK_HTTP_HOST", "0.0.0.0 with a token, else 127.0.0.1",
+                    "address the HTTP server listens on"),
             new EnvironmentVariable("SINK_API_TOKEN", "none: open", "token every request but /api/health (and /metrics) "
                     + "must carry, as Bearer token or Basic password; at least 16 characters; never printed"),
             new EnvironmentVariable("SINK_JSON_EVENTS", "true", "also publish every face event as JSON on faces.json"));
@@ -84,6 +89,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
     }
 
     public static SinkConfig fromEnvironment(Map<String, String> env) {
+        Optional<String> apiToken = apiToken(env.get("SINK_API_TOKEN"));
         return new SinkConfig(
                 Path.of(text(env, "SINK_DATA_DIR", "data/sink")),
                 Optional.ofNullable(env.get("SINK_JDBC_URL")).map(String::trim).filter(url -> !url.isEmpty()),
@@ -93,19 +99,33 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 text(env, "SINK_APPLICATION_ID", "face-stream-sink"),
                 integer(env, "SINK_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
                 KafkaSettings.fromEnvironment(env),
-                text(env, "SINK_HTTP_HOST", "0.0.0.0"),
-                Optional.ofNullable(env.get("SINK_API_TOKEN")).map(String::trim).filter(token -> !token.isEmpty()),
+                text(env, "SINK_HTTP_HOST", apiToken.isPresent() ? "0.0.0.0" : "127.0.0.1"),
+                apiToken,
                 AlertSettings.fromEnvironment(env),
-                bool(env, "SINK_JSON_EVENTS", true));
+                bool(env, "SINK_JSON_EVENTS", true),
+                false);
+    }
+
+    /** Unset or empty: none. Only spaces are a mistake, not a wish for an open API. */
+    private static Optional<String> apiToken(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("SINK_API_TOKEN is blank: set a token of at least 16 characters, or "
+                    + "leave the variable unset for an open API on 127.0.0.1");
+        }
+        return Optional.of(value.trim());
     }
 
     /**
      * These settings with the data in {@code dataDir}, the API on {@code httpPort} and Kafka at {@code kafka}. Without
-     * an API token the API is open, so the local run listens on this machine only.
+     * an API token the API is open, so the local run listens on this machine only. Its ingest opens files and devices
+     * (the demo camera is a file), so its API accepts them.
      */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
         return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka,
-                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts, jsonEvents);
+                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts, jsonEvents, true);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -150,6 +170,6 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
                 + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + ", httpHost=" + httpHost
                 + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + ", alerts=" + alerts + ", jsonEvents="
-                + jsonEvents + "]";
+                + jsonEvents + ", allowLocalSources=" + allowLocalSources + "]";
     }
 }

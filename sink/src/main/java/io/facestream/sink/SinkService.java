@@ -86,7 +86,8 @@ public final class SinkService implements AutoCloseable {
         streams.start();
         alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
                 config.alerts(), new AlertMetrics(meters));
-        web = SinkWeb.start(config.kafka(), config.apiToken(), config.alerts().defaultRule());
+        web = SinkWeb.start(config.kafka(), config.apiToken(), config.alerts().defaultRule(),
+                config.allowLocalSources());
         server = new SinkApi(store, database, streams::state,
                 Map.of("storage", storage::failure, "alerts", alertDispatcher::failure), meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)

@@ -10,12 +10,26 @@ import org.junit.jupiter.api.Test;
 class SinkAccessConfigTest {
 
     @Test
-    void withoutATokenTheApiIsOpenOnAllInterfaces() {
+    void withoutATokenTheOpenApiListensOnThisMachineOnly() {
         SinkConfig config = SinkConfig.fromEnvironment(Map.of());
 
         assertThat(config.apiToken()).isEmpty();
-        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.toString()).contains("apiToken=none");
+        assertThat(SinkConfig.fromEnvironment(Map.of("SINK_API_TOKEN", "")).httpHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void allInterfacesAreTheDefaultWithATokenAndAnExplicitChoiceWithout() {
+        assertThat(SinkConfig.fromEnvironment(Map.of("SINK_API_TOKEN", "7f3c9a1e5b2d4c6f8a0b")).httpHost())
+                .isEqualTo("0.0.0.0");
+        assertThat(SinkConfig.fromEnvironment(Map.of("SINK_HTTP_HOST", "0.0.0.0")).httpHost()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aTokenOfSpacesIsRefusedNotTakenForNone() {
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_API_TOKEN", "   ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("SINK_API_TOKEN is blank");
     }
 
     @Test

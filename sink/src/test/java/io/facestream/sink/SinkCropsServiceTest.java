@@ -151,6 +151,10 @@ class SinkCropsServiceTest {
         assertThat(request("/api/crops/yard/3/0").statusCode()).isEqualTo(200);
         assertThat(call("DELETE", "/api/events").statusCode()).isEqualTo(400);
         assertThat(call("DELETE", "/api/events?from=soon").statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> earliest = call("DELETE", "/api/events?camera=yard&from=-1000000000-01-01T00:00:00Z");
+        assertThat(earliest.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(earliest.body()).get("error").asText()).startsWith("from ");
+        assertThat(rows("events", "yard")).isEqualTo(2);
     }
 
     /** The astronaut photo as frame {@code sequence} of {@code camera}, then its detection, as ingest and a worker do. */

@@ -120,6 +120,13 @@ class SinkServiceTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("error").asText()).contains("from");
         assertThat(pipeline.get("/api/events?limit=100000").statusCode()).isEqualTo(400);
+        // Instants Java parses but no database stores.
+        HttpResponse<String> earliest = pipeline.get("/api/events?from=-1000000000-01-01T00:00:00Z");
+        assertThat(earliest.statusCode()).as(earliest.body()).isEqualTo(400);
+        assertThat(json.readTree(earliest.body()).get("error").asText()).startsWith("from ");
+        HttpResponse<String> latest = pipeline.get("/api/events?to=%2B1000000000-12-31T23:59:59Z");
+        assertThat(latest.statusCode()).as(latest.body()).isEqualTo(400);
+        assertThat(json.readTree(latest.body()).get("error").asText()).startsWith("to ");
     }
 
     @Test

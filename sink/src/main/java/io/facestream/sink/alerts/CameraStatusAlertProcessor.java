@@ -1,5 +1,6 @@
 package io.facestream.sink.alerts;
 
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.AlertType;
 import io.facestream.schemas.avro.CameraStatus;
@@ -72,7 +73,7 @@ final class CameraStatusAlertProcessor implements Processor<String, CameraStatus
         long time = status.getTime().toEpochMilli();
         Alert alert = Alert.newBuilder().setAlertId(AlertIds.ofCameraStatus(status.getCameraId(), type, time))
                 .setCameraId(status.getCameraId()).setType(type).setTime(status.getTime())
-                .setReason(type == AlertType.CAMERA_DOWN ? status.getReason() : null).build();
+                .setReason(type == AlertType.CAMERA_DOWN ? CameraUrls.redact(status.getReason()) : null).build();
         context.forward(new Record<>(status.getCameraId(), alert, time));
         metrics.raised(type);
     }

@@ -23,6 +23,11 @@ public record Zone(String name, List<Corner> polygon) {
                         + corner);
             }
         }
+        if (!AlertRulesJson.enclosesArea(polygon.stream().mapToDouble(Corner::x).toArray(),
+                polygon.stream().mapToDouble(Corner::y).toArray())) {
+            throw new IllegalArgumentException("zone " + name + ": the polygon encloses no area (its corners lie on one "
+                    + "line or on one spot)");
+        }
     }
 
     /** A corner: 0 is the left (top) edge of the frame, 1 the right (bottom) edge. */

@@ -3,6 +3,8 @@ package io.facestream.sink.cameras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facestream.schemas.AlertRulesJson;
+import io.facestream.schemas.CameraId;
+import io.facestream.schemas.CameraUrls;
 import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
@@ -11,7 +13,6 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A camera config from a JSON body ({@code PUT /api/cameras/{id}}), validated as ingest validates its camera file:
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  * current rules, so a client that only changes the stream does not wipe them; {@code "alerts": null} removes them.
  */
 public final class CameraSettings {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
             "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD);
 
@@ -29,19 +29,19 @@ public final class CameraSettings {
 
     /** Throws IllegalArgumentException naming the field when the id is no valid camera id. */
     public static String requireValidId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id must be 1 to 128 letters, digits, '-', '_' or '.', was '" + id + "'");
-        }
-        return id;
+        return CameraId.require("id", id);
     }
 
     /**
      * The config for camera {@code id} described by {@code body}. A {@code url} equal to the redacted URL of
      * {@code current} (as a GET shows it) keeps the current URL, so a client can change other fields without
      * knowing the password. New alert rules must also hold together with {@code alertDefaults}, the sink's rule for
-     * the fields they leave out (presentFrames 6 against a default window of 5 frames would be ignored).
+     * the fields they leave out (presentFrames 6 against a default window of 5 frames would be ignored). A new URL must
+     * reach a network camera unless {@code allowLocalSources}: a file or device URL would have ingest open whatever
+     * its machine holds.
      */
-    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults) {
+    public static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults,
+                                     boolean allowLocalSources) {
         requireValidId(id);
         if (!(body instanceof ObjectNode)) {
             throw new IllegalArgumentException("the body must be a JSON object with at least a url");
@@ -63,6 +63,10 @@ public final class CameraSettings {
         }
         if (current.isPresent() && url.equals(CameraUrls.redact(current.get().getUrl()))) {
             url = current.get().getUrl();
+        } else if (!allowLocalSources && CameraUrls.isLocalSource(url)) {
+            throw new IllegalArgumentException("url must start with " + String.join("://, ", CameraUrls.NETWORK_SCHEMES)
+                    + "://; files, devices and other schemes are opened only where ingest allows local sources "
+                    + "(face-stream local), was '" + CameraUrls.redact(url) + "'");
         }
         CameraConfig defaults = CameraConfig.newBuilder().setId(id).setUrl(url).build();
         double fps = number(body, "fps", defaults.getFps());

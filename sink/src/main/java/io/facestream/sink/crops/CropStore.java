@@ -1,5 +1,6 @@
 package io.facestream.sink.crops;
 
+import io.facestream.schemas.CameraId;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -34,8 +34,6 @@ import javax.imageio.stream.ImageOutputStream;
  * frame's capture time, so that retention and deletion by time range need nothing but the files.
  */
 public final class CropStore {
-    /** Camera ids as the camera registry allows them; anything else could leave the crop folder. */
-    private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     private static final float JPEG_QUALITY = 0.9f;
 
     public enum Kind {
@@ -71,13 +69,12 @@ public final class CropStore {
         return root;
     }
 
-    /** Throws an {@link IllegalArgumentException} naming the camera unless it is a valid camera id. */
+    /**
+     * Throws an {@link IllegalArgumentException} naming the camera unless it is a valid camera id: anything else could
+     * leave the crop folder.
+     */
     public static String requireCameraId(String camera) {
-        if (camera == null || !CAMERA_ID.matcher(camera).matches() || camera.equals(".") || camera.equals("..")) {
-            throw new IllegalArgumentException("camera must be 1 to 200 letters, digits, '.', '_' or '-', was '"
-                    + camera + "'");
-        }
-        return camera;
+        return CameraId.require("camera", camera);
     }
 
     /**

@@ -4,7 +4,7 @@ import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.sink.StoredEvent;
-import io.facestream.sink.cameras.CameraUrls;
+import io.facestream.schemas.CameraUrls;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.facestream.sink.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.facestream.schemas.AlertRulesJson;
 import io.facestream.schemas.avro.CameraConfig;
-import io.facestream.sink.cameras.CameraUrls;
+import io.facestream.schemas.CameraUrls;
 import io.facestream.sink.live.LiveViews;
 import java.time.Instant;
 import java.util.Optional;

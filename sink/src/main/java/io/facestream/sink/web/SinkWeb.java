@@ -45,28 +45,32 @@ public final class SinkWeb implements AutoCloseable {
     private final LiveFeed feed;
     private final ApiAccess access;
     private final AlertRule alertDefaults;
+    private final boolean allowLocalSources;
     private final ObjectMapper json = new ObjectMapper();
 
     SinkWeb(LiveHub hub, CameraRegistry registry, CameraWriter writer, LiveFeed feed, ApiAccess access,
-            AlertRule alertDefaults) {
+            AlertRule alertDefaults, boolean allowLocalSources) {
         this.hub = hub;
         this.registry = registry;
         this.writer = writer;
         this.feed = feed;
         this.access = access;
         this.alertDefaults = alertDefaults;
+        this.allowLocalSources = allowLocalSources;
     }
 
     /**
      * Starts following the topics; the routes are added to a server by {@link #routes}. {@code alertDefaults} is the
-     * sink's alert rule, against which a camera's new rules are checked.
+     * sink's alert rule, against which a camera's new rules are checked; {@code allowLocalSources} lets cameras be files
+     * and devices.
      */
-    public static SinkWeb start(KafkaSettings kafka, Optional<String> apiToken, AlertRule alertDefaults) {
+    public static SinkWeb start(KafkaSettings kafka, Optional<String> apiToken, AlertRule alertDefaults,
+                                boolean allowLocalSources) {
         LiveHub hub = new LiveHub();
         CameraRegistry registry = new CameraRegistry();
         LiveFeed feed = LiveFeed.start(kafka, hub, registry);
         return new SinkWeb(hub, registry, new CameraWriter(kafka, registry), feed, new ApiAccess(apiToken),
-                alertDefaults);
+                alertDefaults, allowLocalSources);
     }
 
     /** Adds access control, the routes and the dashboard to a server's configuration. */
@@ -118,7 +122,7 @@ public final class SinkWeb implements AutoCloseable {
         }
         registry.awaitLoaded(LOAD_WAIT);
         Optional<CameraConfig> current = registry.config(id);
-        writer.put(CameraSettings.parse(id, body, current, alertDefaults));
+        writer.put(CameraSettings.parse(id, body, current, alertDefaults, allowLocalSources));
         ctx.status(current.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).json(camera(id).orElseThrow());
     }
 

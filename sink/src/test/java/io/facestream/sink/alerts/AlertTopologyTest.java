@@ -282,10 +282,11 @@ class AlertTopologyTest {
         status("door", CameraState.STREAMING, null, 1);
         assertThat(alerts.isEmpty()).isTrue();
 
-        status("door", CameraState.DOWN, "stalled: no frame for 10 s from rtsp://cam/1", 2);
+        status("door", CameraState.DOWN, "stalled: no frame for 10 s from rtsp://admin:top@secret@cam/1", 2);
         Alert down = single();
         assertThat(down.getType()).isEqualTo(AlertType.CAMERA_DOWN);
-        assertThat(down.getReason()).isEqualTo("stalled: no frame for 10 s from rtsp://cam/1");
+        assertThat(down.getReason()).as("an unredacted status is redacted")
+                .isEqualTo("stalled: no frame for 10 s from rtsp://***@cam/1");
         assertThat(down.getTime()).isEqualTo(AlertFrames.START.plusSeconds(2));
         assertThat(down.getBestFace()).isNull();
         status("door", CameraState.DOWN, "still stalled", 3);

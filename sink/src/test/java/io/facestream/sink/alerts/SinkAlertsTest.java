@@ -90,6 +90,9 @@ class SinkAlertsTest {
                 assertThat(bad.statusCode()).isEqualTo(400);
                 assertThat(json.readTree(bad.body()).get("error").asText()).contains("to");
                 assertThat(request(sink, "/api/alerts?offset=-1").statusCode()).isEqualTo(400);
+                HttpResponse<String> earliest = request(sink, "/api/alerts?from=-1000000000-01-01T00:00:00Z");
+                assertThat(earliest.statusCode()).as(earliest.body()).isEqualTo(400);
+                assertThat(json.readTree(earliest.body()).get("error").asText()).startsWith("from ");
             }
         } finally {
             subscriber.disconnect();

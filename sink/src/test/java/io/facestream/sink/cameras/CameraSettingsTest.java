@@ -33,9 +33,10 @@ class CameraSettingsTest {
 
     @Test
     void everyFieldIsTaken() throws Exception {
-        CameraConfig config = parse("hall", body("{\"id\": \"hall\", \"url\": \"/dev/video0\", \"fps\": 2.5,"
+        CameraConfig config = CameraSettings.parse("hall", body("{\"id\": \"hall\", \"url\": \"/dev/video0\", \"fps\": 2.5,"
                 + " \"maxWidth\": 1280, \"maxHeight\": 720, \"jpegQuality\": 70, \"loop\": true,"
-                + " \"stallTimeoutMillis\": 3000, \"transport\": \"udp\", \"enabled\": false}"), Optional.empty());
+                + " \"stallTimeoutMillis\": 3000, \"transport\": \"udp\", \"enabled\": false}"), Optional.empty(),
+                AlertSettings.defaults().defaultRule(), true);
 
         assertThat(config.getFps()).isEqualTo(2.5f);
         assertThat(config.getMaxWidth()).isEqualTo(1280);
@@ -49,19 +50,23 @@ class CameraSettingsTest {
 
     @Test
     void aBadValueIsRefusedNamingItsField() {
-        assertRefused("door", "{\"url\": \"x\", \"fps\": 0}", "fps");
-        assertRefused("door", "{\"url\": \"x\", \"fps\": \"fast\"}", "fps");
-        assertRefused("door", "{\"url\": \"x\", \"jpegQuality\": 101}", "jpegQuality");
-        assertRefused("door", "{\"url\": \"x\", \"maxWidth\": 8}", "maxWidth");
-        assertRefused("door", "{\"url\": \"x\", \"maxHeight\": 1.5}", "maxHeight");
-        assertRefused("door", "{\"url\": \"x\", \"loop\": \"yes\"}", "loop");
-        assertRefused("door", "{\"url\": \"x\", \"stallTimeoutMillis\": 5}", "stallTimeoutMillis");
-        assertRefused("door", "{\"url\": \"x\", \"transport\": \"http\"}", "transport must be one of auto, tcp, udp");
-        assertRefused("door", "{\"url\": \"x\", \"transport\": 1}", "transport must be a string");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"fps\": 0}", "fps");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"fps\": \"fast\"}", "fps");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"jpegQuality\": 101}", "jpegQuality");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"maxWidth\": 8}", "maxWidth");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"maxHeight\": 1.5}", "maxHeight");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"loop\": \"yes\"}", "loop");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"stallTimeoutMillis\": 5}", "stallTimeoutMillis");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"transport\": \"http\"}",
+                "transport must be one of auto, tcp, udp");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"transport\": 1}", "transport must be a string");
         assertRefused("door", "{\"fps\": 5}", "url");
-        assertRefused("door", "{\"url\": \"x\", \"colour\": true}", "colour");
-        assertRefused("door", "{\"id\": \"hall\", \"url\": \"x\"}", "id");
-        assertRefused("a door", "{\"url\": \"x\"}", "id");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"colour\": true}", "colour");
+        assertRefused("door", "{\"id\": \"hall\", \"url\": \"rtsp://x\"}", "id");
+        assertRefused("a door", "{\"url\": \"rtsp://x\"}", "id");
+        for (String dots : new String[] {".", "..", "...", ".door"}) {
+            assertRefused(dots, "{\"url\": \"rtsp://x\"}", "id");
+        }
         assertRefused("door", "[]", "body");
     }
 
@@ -70,7 +75,7 @@ class CameraSettingsTest {
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://admin:s3cret@10.0.0.5/live").build();
 
         CameraConfig changed = parse("door",
-                body("{\"url\": \"rtsp://admin:***@10.0.0.5/live\", \"fps\": 2}"), Optional.of(stored));
+                body("{\"url\": \"rtsp://***@10.0.0.5/live\", \"fps\": 2}"), Optional.of(stored));
 
         assertThat(changed.getUrl()).isEqualTo("rtsp://admin:s3cret@10.0.0.5/live");
         assertThat(changed.getFps()).isEqualTo(2f);
@@ -78,7 +83,7 @@ class CameraSettingsTest {
 
     @Test
     void alertRulesAreTakenWithEveryField() throws Exception {
-        CameraConfig config = parse("door", body("{\"url\": \"x\", \"alerts\": {\"minScore\": 0.8,"
+        CameraConfig config = parse("door", body("{\"url\": \"rtsp://x\", \"alerts\": {\"minScore\": 0.8,"
                 + " \"minFaceSize\": 60, \"presentFrames\": 1, \"windowFrames\": 2, \"goneAfterMillis\": 4000,"
                 + " \"cameraDown\": false, \"zones\": [{\"name\": \"entrance\", \"polygon\": [{\"x\": 0, \"y\": 0},"
                 + " {\"x\": 1, \"y\": 0}, {\"x\": 0.5, \"y\": 1}]}]}}"), Optional.empty());
@@ -97,22 +102,35 @@ class CameraSettingsTest {
                 .getAlerts()).isEqualTo(rules);
         assertThat(parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"alerts\": null}"), Optional.of(stored))
                 .getAlerts()).isNull();
-        assertThat(parse("door", body("{\"url\": \"x\"}"), Optional.empty()).getAlerts()).isNull();
+        assertThat(parse("door", body("{\"url\": \"rtsp://x\"}"), Optional.empty()).getAlerts()).isNull();
     }
 
     @Test
     void badAlertRulesAreRefusedNamingTheField() {
-        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"minScore\": -0.1}}", "alerts.minScore");
-        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"windowFrames\": 100}}", "alerts.windowFrames");
-        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"zones\": [{\"name\": \"d\", \"polygon\": []}]}}",
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"minScore\": -0.1}}", "alerts.minScore");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"windowFrames\": 100}}", "alerts.windowFrames");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"zones\": [{\"name\": \"d\", \"polygon\": []}]}}",
                 "alerts.zones[0].polygon");
-        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"colour\": 1}}", "alerts.colour");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"colour\": 1}}", "alerts.colour");
         // The sink's default window is 5 frames: 6 of them can never be present.
-        assertRefused("door", "{\"url\": \"x\", \"alerts\": {\"presentFrames\": 6}}", "alerts.presentFrames");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"presentFrames\": 6}}", "alerts.presentFrames");
+    }
+
+    @Test
+    void aNewUrlMustReachANetworkCameraUnlessLocalSourcesAreAllowed() throws Exception {
+        for (String url : new String[] {"/etc/passwd", "file:///etc/passwd", "/dev/video0", "tcp://127.0.0.1:9092",
+                "concat:/a.mp4|/b.mp4"}) {
+            assertRefused("door", "{\"url\": \"" + url + "\"}", "url must start with rtsp://, rtsps://, http://, https://");
+        }
+        assertThat(parse("door", body("{\"url\": \"RTSPS://10.0.0.5/live\"}"), Optional.empty()).getUrl())
+                .isEqualTo("RTSPS://10.0.0.5/live");
+        CameraConfig demo = CameraConfig.newBuilder().setId("demo").setUrl("data/demo.mp4").build();
+        assertThat(parse("demo", body("{\"url\": \"data/demo.mp4\", \"fps\": 2}"), Optional.of(demo)).getFps())
+                .as("a file camera from the camera file keeps its URL").isEqualTo(2f);
     }
 
     private static CameraConfig parse(String id, JsonNode body, Optional<CameraConfig> current) {
-        return CameraSettings.parse(id, body, current, AlertSettings.defaults().defaultRule());
+        return CameraSettings.parse(id, body, current, AlertSettings.defaults().defaultRule(), false);
     }
 
     private void assertRefused(String id, String body, String field) {

@@ -77,7 +77,7 @@ class LiveHubTest {
 
             List<LiveMessage> received = drain(subscription, 4);
             assertThat(received).extracting(LiveMessage::type).containsExactly("status", "face", "alert", "face");
-            assertThat(received.get(0).json()).contains("rtsp://admin:***@cam/live").doesNotContain("pw123");
+            assertThat(received.get(0).json()).contains("rtsp://***@cam/live").doesNotContain("pw123");
             assertThat(received.get(3).json()).contains("\"sequence\":8");
         }
         assertThat(hub.subscriberCount()).isZero();

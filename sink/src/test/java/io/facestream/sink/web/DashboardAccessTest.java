@@ -41,7 +41,7 @@ class DashboardAccessTest {
         CameraRegistry registry = new CameraRegistry();
         registry.loaded();
         SinkWeb web = new SinkWeb(new LiveHub(), registry, null, null, new ApiAccess(Optional.of(TOKEN)),
-                AlertSettings.defaults().defaultRule());
+                AlertSettings.defaults().defaultRule(), false);
         server = new SinkApi(store, new DatabaseStatus(), () -> KafkaStreams.State.RUNNING, Map.of(), () -> "")
                 .buildServer(web::routes)
                 .start("127.0.0.1", 0);
