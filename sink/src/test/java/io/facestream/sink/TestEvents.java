@@ -6,6 +6,7 @@ import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.Landmark;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,16 @@ public final class TestEvents {
                 .setIngestTime(capture.plusMillis(5)).setDetectTime(capture.plusMillis(60)).setWidth(640).setHeight(480)
                 .setModel("mtcnn").setProvider("cpu").setWorkerId("worker-1").setStatus(DetectionStatus.OK)
                 .setFaces(found).build();
+    }
+
+    /** An event of a worker with tracking: examined as {@code scan}, a face for each of {@code tracks}. */
+    static FaceDetections tracked(String camera, long sequence, FrameScan scan, String... tracks) {
+        FaceDetections event = withFaces(camera, sequence, tracks.length);
+        for (int i = 0; i < tracks.length; i++) {
+            event.getFaces().get(i).setTrackId(tracks[i]);
+        }
+        event.setScan(scan);
+        return event;
     }
 
     static FaceDetections empty(String camera, long sequence) {
