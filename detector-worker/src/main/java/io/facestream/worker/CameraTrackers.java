@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -45,8 +46,9 @@ final class CameraTrackers implements AutoCloseable {
     CameraTrackers(FaceDetector detector, TrackerOptions options, String workerId) {
         this.detector = detector;
         this.options = options;
+        AtomicInteger count = new AtomicInteger();
         this.cameras = Executors.newFixedThreadPool(detector.options().threads(), task -> {
-            Thread thread = new Thread(task, "cameras-" + workerId);
+            Thread thread = new Thread(task, "cameras-" + workerId + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
