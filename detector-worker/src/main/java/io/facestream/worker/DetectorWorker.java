@@ -1,11 +1,10 @@
 package io.facestream.worker;
 
-import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
-import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
+import io.facestream.tracking.TrackedFrame;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +56,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
-    private final FaceDetector detector;
+    private final CameraTrackers trackers;
     private final FrameDecoder decoder;
     private final BatchCommitter committer;
     private final WorkerMetrics metrics;
@@ -74,7 +73,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.config = config;
         this.consumer = consumer;
         this.producer = producer;
-        this.detector = detector;
+        this.trackers = new CameraTrackers(detector, config.tracker(), config.workerId());
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
@@ -139,7 +138,9 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
                 if (pending.isReady()) {
                     uncommitted.add(decodeAndDetect(pending.drain()));
                 }
-                if (!uncommitted.isEmpty() && (committer.isIdle() || uncommitted.size() >= MAX_UNCOMMITTED)) {
+                // Also with nothing new detected: an aborted transaction's frames are read again without waiting
+                // for more frames to come.
+                if (committer.isIdle() || uncommitted.size() >= MAX_UNCOMMITTED) {
                     handOver();
                 }
             }
@@ -184,6 +185,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
             closeQuietly(consumer);
             closeQuietly(producer);
             decoder.close();
+            trackers.close();
             stopped.countDown();
         }
     }
@@ -217,14 +219,14 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         committer.awaitInFlight().ifPresent(this::rewind);
     }
 
-    private List<List<Face>> detect(List<FrameOutcome> outcomes, StageTimes times) {
-        List<RgbImage> images = new ArrayList<>();
+    private List<TrackedFrame> detect(List<FrameOutcome> outcomes, StageTimes times) {
+        List<FrameOutcome.Decoded> frames = new ArrayList<>();
         for (FrameOutcome outcome : outcomes) {
             if (outcome instanceof FrameOutcome.Decoded decoded) {
-                images.add(decoded.image());
+                frames.add(decoded);
             }
         }
-        return images.isEmpty() ? List.of() : detector.detectBatch(images, times);
+        return frames.isEmpty() ? List.of() : trackers.examine(frames, times);
     }
 
     /** After an aborted transaction: read the batches' partitions again from their first frames. */
@@ -242,6 +244,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
             }
         });
         pending.dropPartitions(first.keySet()); // polled later than the rewound frames: read again too
+        trackers.drop(first.keySet()); // they followed the frames read again: those start afresh
     }
 
     private long currentLag() {
@@ -289,6 +292,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             commitAll(); // offsets may only be committed while the partitions are ours
             pending.dropPartitions(partitions);
+            trackers.drop(partitions); // the next owner starts with a full scan, and so do we if it comes back
             assignment = Set.copyOf(consumer.assignment());
             if (!partitions.isEmpty()) {
                 log.info("worker {} gave up {}", config.workerId(), partitions);

@@ -8,7 +8,10 @@ import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
+import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.Landmark;
+import io.facestream.tracking.TrackedFace;
+import io.facestream.tracking.TrackedFrame;
 import java.time.Clock;
 import java.util.List;
 
@@ -29,18 +32,18 @@ final class FaceEvents {
         this.clock = clock;
     }
 
-    /** The faces in {@code image}, the frame's decoded image: the boxes refer to its size. */
-    FaceDetections detected(Frame frame, RgbImage image, List<Face> faces) {
-        return event(frame, DetectionStatus.OK, faces.stream().map(FaceEvents::face).toList(),
-                new Size(image.width(), image.height()));
+    /** The faces found in {@code image}, the frame's decoded image: the boxes refer to its size. */
+    FaceDetections detected(Frame frame, RgbImage image, TrackedFrame found) {
+        return event(frame, DetectionStatus.OK, FrameScan.valueOf(found.scan().name()),
+                found.faces().stream().map(FaceEvents::face).toList(), new Size(image.width(), image.height()));
     }
 
     FaceDetections skippedStale(Frame frame) {
-        return event(frame, DetectionStatus.SKIPPED_STALE, List.of(), claimedSize(frame));
+        return event(frame, DetectionStatus.SKIPPED_STALE, FrameScan.NONE, List.of(), claimedSize(frame));
     }
 
     FaceDetections undecodable(Frame frame) {
-        return event(frame, DetectionStatus.UNDECODABLE, List.of(), claimedSize(frame));
+        return event(frame, DetectionStatus.UNDECODABLE, FrameScan.NONE, List.of(), claimedSize(frame));
     }
 
     /**
@@ -53,7 +56,8 @@ final class FaceEvents {
         return plausible ? new Size(frame.getWidth(), frame.getHeight()) : Size.UNKNOWN;
     }
 
-    private FaceDetections event(Frame frame, DetectionStatus status, List<DetectedFace> faces, Size size) {
+    private FaceDetections event(Frame frame, DetectionStatus status, FrameScan scan, List<DetectedFace> faces,
+                                 Size size) {
         return FaceDetections.newBuilder()
                 .setCameraId(frame.getCameraId())
                 .setSequence(frame.getSequence())
@@ -66,15 +70,18 @@ final class FaceEvents {
                 .setProvider(provider)
                 .setWorkerId(workerId)
                 .setStatus(status)
+                .setScan(scan)
                 .setFaces(faces)
                 .build();
     }
 
-    private static DetectedFace face(Face face) {
+    private static DetectedFace face(TrackedFace tracked) {
+        Face face = tracked.face();
         return DetectedFace.newBuilder()
                 .setBox(new BoundingBox(face.box().x1(), face.box().y1(), face.box().x2(), face.box().y2()))
                 .setScore(face.score())
                 .setLandmarks(face.landmarks().stream().map(FaceEvents::landmark).toList())
+                .setTrackId(tracked.track())
                 .build();
     }
 

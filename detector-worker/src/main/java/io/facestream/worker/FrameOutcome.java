@@ -1,11 +1,10 @@
 package io.facestream.worker;
 
-import io.facestream.cascade.Face;
 import io.facestream.cascade.RgbImage;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
+import io.facestream.tracking.TrackedFrame;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -18,7 +17,7 @@ sealed interface FrameOutcome {
     ConsumerRecord<String, byte[]> record();
 
     /** The frame's event; {@code detections} yields the faces of each decoded frame in turn. */
-    Optional<FaceDetections> event(FaceEvents events, Iterator<List<Face>> detections);
+    Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections);
 
     /** Why the record goes to the dead-letter topic, if it does. */
     default Optional<String> deadLetterReason() {
@@ -28,7 +27,7 @@ sealed interface FrameOutcome {
     /** Decoded and fresh: the cascade looks at {@code image}. */
     record Decoded(ConsumerRecord<String, byte[]> record, Frame frame, RgbImage image) implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<List<Face>> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
             return Optional.of(events.detected(frame, image, detections.next()));
         }
     }
@@ -36,7 +35,7 @@ sealed interface FrameOutcome {
     /** Captured longer ago than the worker's maximum frame age: reported, not examined. */
     record Stale(ConsumerRecord<String, byte[]> record, Frame frame) implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<List<Face>> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
             return Optional.of(events.skippedStale(frame));
         }
     }
@@ -45,7 +44,7 @@ sealed interface FrameOutcome {
     record UndecodableImage(ConsumerRecord<String, byte[]> record, Frame frame, String reason)
             implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<List<Face>> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
             return Optional.of(events.undecodable(frame));
         }
 
@@ -58,7 +57,7 @@ sealed interface FrameOutcome {
     /** Bytes that are no Frame record: dead-lettered only, as there is no camera or sequence to report. */
     record NotAFrame(ConsumerRecord<String, byte[]> record, String reason) implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<List<Face>> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
             return Optional.empty();
         }
 

@@ -4,6 +4,7 @@ import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.ImageDecoder;
 import io.facestream.schemas.EnvironmentVariable;
+import io.facestream.tracking.TrackerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +25,12 @@ import java.util.Map;
  *                       UNDECODABLE event): a few hundred bytes can declare gigabytes of raster
  * @param httpPort      port of the health and metrics endpoint (0: none)
  * @param detector      the cascade's settings
+ * @param tracking      true: each camera's frames go through a face tracker (faces get track ids, frames without
+ *                      motion or faces are not scanned); false: the whole cascade on every frame
  */
 public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Duration maxBatchWait,
                            Duration maxFrameAge, int decodeThreads, int maxFramePixels, int httpPort,
-                           DetectorOptions detector) {
+                           DetectorOptions detector, boolean tracking) {
 
     /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
     public static final List<EnvironmentVariable> VARIABLES = List.of(
@@ -39,6 +42,8 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
             new EnvironmentVariable("WORKER_DECODE_THREADS", "cores", "threads decoding JPEGs"),
             new EnvironmentVariable("WORKER_MAX_FRAME_PIXELS", String.valueOf(ImageDecoder.DEFAULT_MAX_PIXELS),
                     "frames declaring more pixels go undecoded to frames.dlq (a bit above 4K UHD)"),
+            new EnvironmentVariable("WORKER_TRACKING", "true",
+                    "follow each camera's faces in tracks, scan only what moved; false: whole cascade every frame"),
             new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
             new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
             new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
@@ -74,17 +79,28 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 s.integer("WORKER_DECODE_THREADS", cores, 1),
                 s.integer("WORKER_MAX_FRAME_PIXELS", ImageDecoder.DEFAULT_MAX_PIXELS, 1),
                 s.integer("WORKER_HTTP_PORT", 8081, 0),
-                detector);
+                detector,
+                s.bool("WORKER_TRACKING", true));
     }
 
     public WorkerConfig withWorkerId(String id) {
         return new WorkerConfig(id, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, maxFramePixels,
-                httpPort, detector);
+                httpPort, detector, tracking);
     }
 
     public WorkerConfig withHttpPort(int port) {
         return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
-                maxFramePixels, port, detector);
+                maxFramePixels, port, detector, tracking);
+    }
+
+    public WorkerConfig withTracking(boolean on) {
+        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
+                maxFramePixels, httpPort, detector, on);
+    }
+
+    /** The settings of each camera's tracker. */
+    public TrackerOptions tracker() {
+        return TrackerOptions.defaults().withTracking(tracking);
     }
 
     private static String defaultWorkerId() {
@@ -114,6 +130,15 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 // reported below
             }
             throw new IllegalArgumentException(name + " must be an integer >= " + min + ", got '" + value + "'");
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String value = text(name, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+            };
         }
 
         ExecutionProvider provider(String name, ExecutionProvider fallback) {

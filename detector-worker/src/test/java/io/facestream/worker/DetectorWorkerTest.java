@@ -20,6 +20,7 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
+import io.facestream.schemas.avro.FrameScan;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -246,27 +247,51 @@ class DetectorWorkerTest {
         }
     }
 
+    /** {@code count} frames of one unchanging view with one face, 200 ms of capture time apart. */
+    private void sendStillFrames(String camera, int count) {
+        Instant start = Instant.now();
+        for (int i = 0; i < count; i++) {
+            kafka.send(TestFrames.frame(camera, i, SamplePhoto.ASTRONAUT, start.plusMillis(200L * i)));
+        }
+    }
+
+    private static List<FaceDetections> bySequence(List<FaceDetections> events) {
+        return events.stream().sorted(java.util.Comparator.comparingLong(FaceDetections::getSequence)).toList();
+    }
+
+    @Test
+    void aCamerasFacesKeepTheirTrackAndOnlyTheFirstFrameIsScannedWhole() {
+        sendStillFrames("door", 6);
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = bySequence(awaitEvents(6));
+            assertThat(events).extracting(FaceDetections::getScan).containsExactly(FrameScan.FULL,
+                    FrameScan.TRACKED, FrameScan.TRACKED, FrameScan.TRACKED, FrameScan.TRACKED, FrameScan.TRACKED);
+            String track = events.get(0).getCaptureTime().toEpochMilli() + "-0";
+            assertThat(events).allSatisfy(event -> assertThat(event.getFaces()).singleElement()
+                    .satisfies(face -> assertThat(face.getTrackId()).isEqualTo(track)));
+        }
+    }
+
+    @Test
+    void withoutTrackingEveryFrameIsScannedWholeAndNoFaceHasATrack() {
+        sendStillFrames("door", 3);
+        Map<String, String> env = new java.util.HashMap<>(environment("w1"));
+        env.put("WORKER_TRACKING", "false");
+        try (WorkerService workers = WorkerService.start(WorkerConfig.fromEnvironment(env), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(3);
+            assertThat(events).extracting(FaceDetections::getScan).containsOnly(FrameScan.FULL);
+            assertThat(events).allSatisfy(event -> assertThat(event.getFaces()).singleElement()
+                    .satisfies(face -> assertThat(face.getTrackId()).isNull()));
+        }
+    }
+
     @Test
     void framesOfAnAbortedTransactionAreReadAgainAndGetOneEventEach() {
         sendFrames("door", 6);
         WorkerConfig config = config("w1");
         AtomicInteger commits = new AtomicInteger();
-        KafkaProducer<String, byte[]> firstCommitFails = new KafkaProducer<>(
-                DetectorWorker.producerConfig(config, kafka.settings()), new StringSerializer(), new ByteArraySerializer()) {
-            @Override
-            public void commitTransaction() {
-                if (commits.getAndIncrement() == 0) {
-                    throw new KafkaException("commit lost (test)");
-                }
-                super.commitTransaction();
-            }
-        };
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                DetectorWorker.consumerConfig(config, kafka.settings()), new StringDeserializer(),
-                new ByteArrayDeserializer());
         try (FaceDetector detector = FaceDetector.create(config.detector());
-             DetectorWorker worker = new DetectorWorker(config, consumer, firstCommitFails, FrameCodec.avro(), detector,
-                     new WorkerMetrics(new SimpleMeterRegistry()), Clock.systemUTC())) {
+             DetectorWorker worker = workerWhoseCommitFails(0, commits, config, detector)) {
             new Thread(worker, "worker-under-test").start();
             awaitEvents(6);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
@@ -275,6 +300,51 @@ class DetectorWorkerTest {
                     .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 6).boxed().toList());
             assertThat(commits).as("the aborted commit and at least one more").hasValueGreaterThan(1);
         }
+    }
+
+    @Test
+    void framesReadAgainAfterAnAbortStartTheirCameraAfreshWithAFullScan() {
+        sendStillFrames("door", 6);
+        WorkerConfig config = config("w1");
+        AtomicInteger commits = new AtomicInteger();
+        try (FaceDetector detector = FaceDetector.create(config.detector());
+             DetectorWorker worker = workerWhoseCommitFails(1, commits, config, detector)) {
+            new Thread(worker, "worker-under-test").start();
+            awaitEvents(6);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> kafka.faceEvents().size() == 6);
+            List<FaceDetections> events = bySequence(kafka.faceEvents());
+            assertThat(events).extracting(FaceDetections::getSequence)
+                    .containsExactlyElementsOf(LongStream.range(0, 6).boxed().toList());
+            // The first commit holds the first batch only (at most 4 frames), so the aborted second one had
+            // later frames: the first of them, read again, is its camera's first frame again.
+            List<FaceDetections> fullScans = events.stream().filter(e -> e.getScan() == FrameScan.FULL).toList();
+            assertThat(fullScans).hasSize(2).first().extracting(FaceDetections::getSequence).isEqualTo(0L);
+            FaceDetections restart = fullScans.get(1);
+            assertThat(restart.getFaces()).singleElement().satisfies(face -> assertThat(face.getTrackId())
+                    .isEqualTo(restart.getCaptureTime().toEpochMilli() + "-0"));
+            assertThat(events).allSatisfy(event -> assertThat(event.getFaces()).hasSize(1));
+        }
+    }
+
+    /** A worker on the test broker whose commit number {@code failing} (from 0) is lost. */
+    private DetectorWorker workerWhoseCommitFails(int failing, AtomicInteger commits, WorkerConfig config,
+                                                  FaceDetector detector) {
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                DetectorWorker.producerConfig(config, kafka.settings()), new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void commitTransaction() {
+                if (commits.getAndIncrement() == failing) {
+                    throw new KafkaException("commit lost (test)");
+                }
+                super.commitTransaction();
+            }
+        };
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                DetectorWorker.consumerConfig(config, kafka.settings()), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(), detector,
+                new WorkerMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {

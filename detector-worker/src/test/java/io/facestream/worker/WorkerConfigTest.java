@@ -24,6 +24,14 @@ class WorkerConfigTest {
         assertThat(config.maxFramePixels()).as("4K UHD fits").isGreaterThan(3840 * 2160).isEqualTo(9_000_000);
         assertThat(config.detector().minFaceSize()).isEqualTo(20);
         assertThat(config.workerId()).isNotBlank();
+        assertThat(config.tracker().tracking()).isTrue();
+    }
+
+    @Test
+    void trackingIsTrueOrFalseAndABadValueNamesTheVariable() {
+        assertThat(WorkerConfig.fromEnvironment(Map.of("WORKER_TRACKING", "FALSE")).tracker().tracking()).isFalse();
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("WORKER_TRACKING", "maybe")))
+                .hasMessage("WORKER_TRACKING must be true or false, got 'maybe'");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,6 +135,9 @@ class WorkerKillTest {
     private static void assertExactlyOneEventPerFrame(KafkaFixture kafka) {
         List<FaceDetections> events = assertExactlyOneEventPerFrame(kafka, FRAMES_PER_CAMERA);
         assertThat(events).extracting(FaceDetections::getWorkerId).contains("victim", "survivor");
+        CAMERAS.forEach(camera -> assertTrackedAndTakenOverWithAFullScan(events.stream()
+                .filter(event -> event.getCameraId().equals(camera) && event.getStatus() == DetectionStatus.OK)
+                .sorted(Comparator.comparingLong(FaceDetections::getSequence)).toList()));
     }
 
     /** Every camera's frames 0 to {@code framesPerCamera} - 1 have one event each, in order. */
@@ -146,6 +150,23 @@ class WorkerKillTest {
         List<Long> expected = LongStream.range(0, framesPerCamera).boxed().toList();
         CAMERAS.forEach(camera -> assertThat(sequences.get(camera)).as(camera).containsExactlyElementsOf(expected));
         return events;
+    }
+
+    /**
+     * The victim died with tracks open: whichever worker took a camera's frames on (the survivor joining, the
+     * victim's death, its aborted batch) began with a full scan, and every frame still shows its face in a track.
+     * {@code camera}: the examined frames (those not skipped as stale while the victim's transaction timed out).
+     */
+    private static void assertTrackedAndTakenOverWithAFullScan(List<FaceDetections> camera) {
+        for (int i = 0; i < camera.size(); i++) {
+            FaceDetections event = camera.get(i);
+            assertThat(event.getFaces()).as(event.getCameraId() + " #" + event.getSequence()).singleElement()
+                    .satisfies(face -> assertThat(face.getTrackId()).isNotNull());
+            if (i == 0 || !camera.get(i - 1).getWorkerId().equals(event.getWorkerId())) {
+                assertThat(event.getScan()).as(event.getCameraId() + " #" + event.getSequence() + " by "
+                        + event.getWorkerId()).isEqualTo(FrameScan.FULL);
+            }
+        }
     }
 
     private void awaitVictimCommitted(KafkaFixture kafka) throws java.io.IOException {

@@ -16,6 +16,7 @@ import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
+import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.FrameEncoding;
 import io.facestream.schemas.avro.Landmark;
 import io.facestream.schemas.avro.ZonePoint;
@@ -32,6 +33,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -47,10 +49,11 @@ class AvroSerdeTest {
 
     static FaceDetections detections() {
         DetectedFace face = new DetectedFace(new BoundingBox(1f, 2f, 30f, 40f), 0.99f,
-                Collections.nCopies(5, new Landmark(10f, 20f)));
+                Collections.nCopies(5, new Landmark(10f, 20f)), "1700000000000-0");
         return FaceDetections.newBuilder().setCameraId("door").setSequence(7).setCaptureTime(NOW)
                 .setIngestTime(NOW).setDetectTime(NOW).setWidth(640).setHeight(480).setModel("mtcnn")
-                .setProvider("cpu").setWorkerId("w1").setStatus(DetectionStatus.OK).setFaces(List.of(face)).build();
+                .setProvider("cpu").setWorkerId("w1").setStatus(DetectionStatus.OK).setScan(FrameScan.TRACKED)
+                .setFaces(List.of(face)).build();
     }
 
     @Test
@@ -103,6 +106,64 @@ class AvroSerdeTest {
         assertThat(read.getModel()).isEqualTo("mtcnn");
         assertThat(read.getProvider()).isEqualTo("unknown");
         assertThat(read.getWorkerId()).isEmpty();
+    }
+
+    @Test
+    void recordWrittenBeforeTrackingIsReadAsAFullScanWithoutTrackIds() throws Exception {
+        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/FaceDetections-v2.avsc");
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("cameraId", "door");
+        old.put("sequence", 3L);
+        old.put("captureTime", NOW.toEpochMilli());
+        old.put("ingestTime", NOW.toEpochMilli());
+        old.put("detectTime", NOW.toEpochMilli());
+        old.put("width", 640);
+        old.put("height", 480);
+        old.put("model", "mtcnn");
+        old.put("provider", "cpu");
+        old.put("workerId", "w1");
+        old.put("status", new GenericData.EnumSymbol(v2.getField("status").schema(), "OK"));
+        Schema faceSchema = v2.getField("faces").schema().getElementType();
+        GenericRecord face = new GenericData.Record(faceSchema);
+        face.put("box", new GenericData.Record(faceSchema.getField("box").schema()));
+        ((GenericRecord) face.get("box")).put("x1", 1f);
+        ((GenericRecord) face.get("box")).put("y1", 2f);
+        ((GenericRecord) face.get("box")).put("x2", 30f);
+        ((GenericRecord) face.get("box")).put("y2", 40f);
+        face.put("score", 0.99f);
+        face.put("landmarks", List.of());
+        old.put("faces", List.of(face));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old, bytes);
+
+        FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
+                .deserialize("faces", bytes.toByteArray());
+        assertThat(read.getWorkerId()).isEqualTo("w1");
+        assertThat(read.getScan()).isEqualTo(FrameScan.FULL);
+        assertThat(read.getFaces()).hasSize(1);
+        assertThat(read.getFaces().get(0).getScore()).isEqualTo(0.99f);
+        assertThat(read.getFaces().get(0).getTrackId()).isNull();
+    }
+
+    @Test
+    void recordOfTheCurrentVersionIsReadByAReaderOfThePreviousVersion() throws Exception {
+        // A reader built before tracking that was given the current schema (the README's advice): it
+        // resolves the current record into its own version and skips the fields it does not know.
+        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/FaceDetections-v2.avsc");
+        SchemaStore.Cache known = new SchemaStore.Cache();
+        known.addSchema(FaceDetections.getClassSchema());
+        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v2, known);
+        byte[] current = new AvroSerde<>(FaceDetections.class).serializer().serialize("faces", detections());
+
+        GenericRecord read = oldReader.decode(current);
+        assertThat(read.getSchema()).isEqualTo(v2);
+        assertThat(read.get("cameraId")).hasToString("door");
+        assertThat(read.get("sequence")).isEqualTo(7L);
+        assertThat(read.get("status")).hasToString("OK");
+        GenericRecord face = (GenericRecord) ((List<?>) read.get("faces")).get(0);
+        assertThat(face.get("score")).isEqualTo(0.99f);
+        assertThat(((GenericRecord) face.get("box")).get("x2")).isEqualTo(30f);
+        assertThat((List<?>) face.get("landmarks")).hasSize(5);
     }
 
     @Test

@@ -6,9 +6,11 @@ import java.util.Optional;
 /**
  * Which stored events to return, newest capture time first.
  *
- * @param from inclusive; @param to exclusive
+ * @param from  inclusive; @param to exclusive
+ * @param track only events with a face of this track (track ids are unique per camera, not across cameras)
  */
-public record EventQuery(Optional<String> cameraId, Optional<Instant> from, Optional<Instant> to, int limit, int offset) {
+public record EventQuery(Optional<String> cameraId, Optional<Instant> from, Optional<Instant> to, int limit, int offset,
+                         Optional<String> track) {
     public static final int MAX_LIMIT = 1000;
 
     public EventQuery {
@@ -18,6 +20,10 @@ public record EventQuery(Optional<String> cameraId, Optional<Instant> from, Opti
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + offset);
         }
+    }
+
+    public EventQuery(Optional<String> cameraId, Optional<Instant> from, Optional<Instant> to, int limit, int offset) {
+        this(cameraId, from, to, limit, offset, Optional.empty());
     }
 
     public static EventQuery latest(int limit) {

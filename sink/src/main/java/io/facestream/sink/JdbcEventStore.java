@@ -23,8 +23,8 @@ import java.util.Map;
  */
 public final class JdbcEventStore implements EventStore {
     private static final String EVENT_COLUMNS = "camera_id, seq, capture_time, ingest_time, detect_time, width, height, "
-            + "status, model, provider, worker_id, face_count";
-    private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks";
+            + "status, model, provider, worker_id, face_count, scan";
+    private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks, track_id";
     /**
      * Every table holding data of cameras, in the order a deletion empties them (rows that refer to others first). A
      * new table with {@code camera_id} and a time column of its own is one more line.
@@ -76,9 +76,9 @@ public final class JdbcEventStore implements EventStore {
 
     private int[] insertEvents(Connection connection, List<FaceDetections> batch) throws SQLException {
         String sql = database.postgres()
-                ? "INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (camera_id, seq) DO NOTHING"
-                : "INSERT INTO events (" + EVENT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                : "INSERT INTO events (" + EVENT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM events WHERE camera_id = ? AND seq = ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (FaceDetections event : batch) {
@@ -94,9 +94,10 @@ public final class JdbcEventStore implements EventStore {
                 insert.setString(10, event.getProvider());
                 insert.setString(11, event.getWorkerId());
                 insert.setInt(12, event.getFaces().size());
+                insert.setString(13, event.getScan().name());
                 if (!database.postgres()) {
-                    insert.setString(13, event.getCameraId());
-                    insert.setLong(14, event.getSequence());
+                    insert.setString(14, event.getCameraId());
+                    insert.setLong(15, event.getSequence());
                 }
                 insert.addBatch();
             }
@@ -107,7 +108,7 @@ public final class JdbcEventStore implements EventStore {
     /** Faces only of events this batch inserted, so a redelivered event's faces are not added twice. */
     private void insertFaces(Connection connection, List<FaceDetections> batch, int[] inserted) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO faces (" + FACE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO faces (" + FACE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             boolean any = false;
             for (int i = 0; i < batch.size(); i++) {
                 // SUCCESS_NO_INFO (a driver's rewritten batch) counts as inserted: the PRIMARY KEY still guards faces.
@@ -127,6 +128,7 @@ public final class JdbcEventStore implements EventStore {
                     insert.setFloat(7, face.getBox().getY2());
                     insert.setFloat(8, face.getScore());
                     insert.setString(9, encodeLandmarks(face.getLandmarks()));
+                    insert.setString(10, face.getTrackId());
                     insert.addBatch();
                     any = true;
                 }
@@ -153,10 +155,16 @@ public final class JdbcEventStore implements EventStore {
             where.append(" AND capture_time < ?");
             parameters.add(utc(to));
         });
+        query.track().ifPresent(track -> {
+            where.append(" AND EXISTS (SELECT 1 FROM faces t WHERE t.camera_id = events.camera_id"
+                    + " AND t.seq = events.seq AND t.track_id = ?)");
+            parameters.add(track);
+        });
         parameters.add(query.limit());
         parameters.add(query.offset());
         String sql = "SELECT e.camera_id, e.seq, e.capture_time, e.ingest_time, e.detect_time, e.width, e.height,"
-                + " e.status, e.model, e.provider, e.worker_id, f.x1, f.y1, f.x2, f.y2, f.score, f.landmarks"
+                + " e.status, e.model, e.provider, e.worker_id, f.x1, f.y1, f.x2, f.y2, f.score, f.landmarks,"
+                + " f.track_id, e.scan"
                 + " FROM (SELECT * FROM events" + where
                 + " ORDER BY capture_time DESC, camera_id, seq DESC LIMIT ? OFFSET ?) e"
                 + " LEFT JOIN faces f ON f.camera_id = e.camera_id AND f.seq = e.seq"
@@ -320,6 +328,7 @@ public final class JdbcEventStore implements EventStore {
         private final int width;
         private final int height;
         private final String status;
+        private final String scan;
         private final String model;
         private final String provider;
         private final String workerId;
@@ -337,6 +346,7 @@ public final class JdbcEventStore implements EventStore {
             model = row.getString(9);
             provider = row.getString(10);
             workerId = row.getString(11);
+            scan = row.getString(19);
         }
 
         boolean isOf(String otherCamera, long otherSequence) {
@@ -347,13 +357,13 @@ public final class JdbcEventStore implements EventStore {
             String landmarks = row.getString(17);
             if (landmarks != null) {
                 faces.add(new StoredEvent.Face(row.getFloat(12), row.getFloat(13), row.getFloat(14), row.getFloat(15),
-                        row.getFloat(16), decodeLandmarks(landmarks)));
+                        row.getFloat(16), decodeLandmarks(landmarks), row.getString(18)));
             }
         }
 
         StoredEvent toEvent() {
-            return new StoredEvent(camera, sequence, capture, ingest, detect, width, height, status, model, provider,
-                    workerId, faces);
+            return new StoredEvent(camera, sequence, capture, ingest, detect, width, height, status, scan, model,
+                    provider, workerId, faces);
         }
     }
 }

@@ -88,7 +88,8 @@ public final class SinkApi {
         EventQuery query = new EventQuery(
                 Optional.ofNullable(ctx.queryParam("camera")).filter(camera -> !camera.isBlank()),
                 instant(ctx, "from"), instant(ctx, "to"),
-                integer(ctx, "limit", DEFAULT_LIMIT), integer(ctx, "offset", 0));
+                integer(ctx, "limit", DEFAULT_LIMIT), integer(ctx, "offset", 0),
+                Optional.ofNullable(ctx.queryParam("track")).filter(track -> !track.isBlank()));
         ctx.json(store.find(query));
     }
 

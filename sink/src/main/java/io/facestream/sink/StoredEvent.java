@@ -5,10 +5,14 @@ import io.facestream.schemas.avro.FaceDetections;
 import java.time.Instant;
 import java.util.List;
 
-/** A face event as stored: what a detector worker found in one frame. */
+/**
+ * A face event as stored: what a detector worker found in one frame.
+ *
+ * @param scan how the frame was examined: FULL, REGIONS, TRACKED or NONE (not examined)
+ */
 public record StoredEvent(String cameraId, long sequence, Instant captureTime, Instant ingestTime, Instant detectTime,
-                          int width, int height, String status, String model, String provider, String workerId,
-                          List<Face> faces) {
+                          int width, int height, String status, String scan, String model, String provider,
+                          String workerId, List<Face> faces) {
 
     public StoredEvent {
         faces = List.copyOf(faces);
@@ -17,20 +21,23 @@ public record StoredEvent(String cameraId, long sequence, Instant captureTime, I
     /** The event as the API shows it. */
     public static StoredEvent of(FaceDetections event) {
         return new StoredEvent(event.getCameraId(), event.getSequence(), event.getCaptureTime(), event.getIngestTime(),
-                event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(), event.getModel(),
-                event.getProvider(), event.getWorkerId(), event.getFaces().stream().map(Face::of).toList());
+                event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(),
+                event.getScan().name(), event.getModel(), event.getProvider(), event.getWorkerId(), event.getFaces().stream().map(Face::of).toList());
     }
 
-    /** A face: box corners and landmarks in frame pixels, the O-Net score. */
-    public record Face(float x1, float y1, float x2, float y2, float score, List<Point> landmarks) {
+    /**
+     * A face: box corners and landmarks in frame pixels, the O-Net score, and its track (null from a worker without
+     * tracking): the same id while the same person stays in view of the camera.
+     */
+    public record Face(float x1, float y1, float x2, float y2, float score, List<Point> landmarks, String trackId) {
         public Face {
             landmarks = List.copyOf(landmarks);
         }
 
-        static Face of(DetectedFace face) {
+        public static Face of(DetectedFace face) {
             return new Face(face.getBox().getX1(), face.getBox().getY1(), face.getBox().getX2(), face.getBox().getY2(),
                     face.getScore(), face.getLandmarks().stream().map(point -> new Point(point.getX(), point.getY()))
-                    .toList());
+                    .toList(), face.getTrackId());
         }
     }
 

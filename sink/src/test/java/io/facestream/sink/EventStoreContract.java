@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,6 +98,39 @@ abstract class EventStoreContract {
                 .extracting(StoredEvent::cameraId, StoredEvent::sequence)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("hall", 5L), org.assertj.core.groups.Tuple.tuple("hall", 4L));
         assertThat(store.find(EventQuery.latest(100))).hasSize(20);
+    }
+
+    @Test
+    void trackIdsAndScansComeBackAndEventsAreFoundByTrack() {
+        store.store(List.of(TestEvents.tracked("door", 1, FrameScan.FULL, "100-0"),
+                TestEvents.tracked("door", 2, FrameScan.TRACKED, "100-0", "2000-0"),
+                TestEvents.tracked("door", 3, FrameScan.REGIONS, "2000-0"),
+                TestEvents.tracked("door", 4, FrameScan.NONE),
+                TestEvents.tracked("hall", 1, FrameScan.FULL, "100-0"),
+                TestEvents.withFaces("yard", 1, 1)));
+
+        List<StoredEvent> door = store.find(EventQuery.ofCamera("door", 10));
+        assertThat(door).extracting(StoredEvent::scan).containsExactly("NONE", "REGIONS", "TRACKED", "FULL");
+        assertThat(door.get(2).faces()).extracting(StoredEvent.Face::trackId).containsExactly("100-0", "2000-0");
+        StoredEvent untracked = store.find(EventQuery.ofCamera("yard", 10)).get(0);
+        assertThat(untracked.scan()).as("a worker without tracking scans whole").isEqualTo("FULL");
+        assertThat(untracked.faces()).singleElement().extracting(StoredEvent.Face::trackId).isNull();
+
+        assertThat(store.find(byTrack(Optional.of("door"), "100-0"))).extracting(StoredEvent::sequence)
+                .containsExactly(2L, 1L);
+        assertThat(store.find(byTrack(Optional.of("door"), "100-0")).get(0).faces())
+                .as("every face of the event").hasSize(2);
+        assertThat(store.find(byTrack(Optional.empty(), "100-0")))
+                .extracting(StoredEvent::cameraId, StoredEvent::sequence)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("door", 2L),
+                        org.assertj.core.groups.Tuple.tuple("door", 1L), org.assertj.core.groups.Tuple.tuple("hall", 1L));
+        assertThat(store.find(byTrack(Optional.of("door"), "2000-0"))).extracting(StoredEvent::sequence)
+                .containsExactly(3L, 2L);
+        assertThat(store.find(byTrack(Optional.of("door"), "999-0"))).isEmpty();
+    }
+
+    private static EventQuery byTrack(Optional<String> camera, String track) {
+        return new EventQuery(camera, Optional.empty(), Optional.empty(), 100, 0, Optional.of(track));
     }
 
     @Test

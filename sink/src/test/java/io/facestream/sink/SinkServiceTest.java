@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.broker.TopicReader;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,9 @@ class SinkServiceTest {
     void everyEventIsAlsoOnFacesJsonInOrderAsTheApiShowsIt() throws Exception {
         List<FaceDetections> events = new ArrayList<>();
         for (long sequence = 1; sequence <= 8; sequence++) {
-            events.add(TestEvents.withFaces("lobby", sequence, (int) (sequence % 3)));
+            String[] tracks = List.of("1000-0", "2000-0").subList(0, (int) (sequence % 3)).toArray(String[]::new);
+            events.add(TestEvents.tracked("lobby", sequence, tracks.length == 0 ? FrameScan.NONE : FrameScan.TRACKED,
+                    tracks));
         }
         TestEvents.sendInOneTransaction(pipeline.bootstrapServers(), events);
 
@@ -97,6 +100,11 @@ class SinkServiceTest {
             assertThat(event.get("sequence").asLong()).isEqualTo(i + 1);
             assertThat(event).isEqualTo(stored.get(7 - i));
         }
+        JsonNode newest = json.readTree(published.get(7).value());
+        assertThat(newest.get("scan").asText()).isEqualTo("TRACKED");
+        assertThat(newest.get("faces").findValuesAsText("trackId")).containsExactly("1000-0", "2000-0");
+        assertThat(get("/api/events?camera=lobby&track=2000-0").findValuesAsText("sequence"))
+                .containsExactly("8", "5", "2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.Landmark;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +31,24 @@ public final class TestEvents {
             float left = 10.25f + 100 * i;
             List<Landmark> landmarks = List.of(new Landmark(left + 10.5f, 30.125f), new Landmark(left + 30.75f, 30.5f),
                     new Landmark(left + 20.1f, 45.3f), new Landmark(left + 12.7f, 60.9f), new Landmark(left + 28.3f, 61.2f));
-            found.add(new DetectedFace(new BoundingBox(left, 12.5f, left + 40.333f, 72.75f), 0.999f - 0.01f * i, landmarks));
+            found.add(new DetectedFace(new BoundingBox(left, 12.5f, left + 40.333f, 72.75f), 0.999f - 0.01f * i, landmarks,
+                    null));
         }
         Instant capture = START.plusSeconds(sequence);
         return FaceDetections.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTime(capture)
                 .setIngestTime(capture.plusMillis(5)).setDetectTime(capture.plusMillis(60)).setWidth(640).setHeight(480)
                 .setModel("mtcnn").setProvider("cpu").setWorkerId("worker-1").setStatus(DetectionStatus.OK)
                 .setFaces(found).build();
+    }
+
+    /** An event of a worker with tracking: examined as {@code scan}, a face for each of {@code tracks}. */
+    static FaceDetections tracked(String camera, long sequence, FrameScan scan, String... tracks) {
+        FaceDetections event = withFaces(camera, sequence, tracks.length);
+        for (int i = 0; i < tracks.length; i++) {
+            event.getFaces().get(i).setTrackId(tracks[i]);
+        }
+        event.setScan(scan);
+        return event;
     }
 
     static FaceDetections empty(String camera, long sequence) {

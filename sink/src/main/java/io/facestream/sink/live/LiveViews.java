@@ -26,10 +26,7 @@ public final class LiveViews {
                             Long lag, Long frameSequence) {
 
         static Detection of(FaceDetections event, double fps, Long frameSequence) {
-            List<StoredEvent.Face> faces = event.getFaces().stream().map(face -> new StoredEvent.Face(
-                    face.getBox().getX1(), face.getBox().getY1(), face.getBox().getX2(), face.getBox().getY2(),
-                    face.getScore(), face.getLandmarks().stream()
-                    .map(point -> new StoredEvent.Point(point.getX(), point.getY())).toList())).toList();
+            List<StoredEvent.Face> faces = event.getFaces().stream().map(StoredEvent.Face::of).toList();
             Long lag = frameSequence == null ? null : Math.max(0, frameSequence - event.getSequence());
             return new Detection(event.getCameraId(), event.getSequence(), event.getCaptureTime(),
                     event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(), faces, fps,
