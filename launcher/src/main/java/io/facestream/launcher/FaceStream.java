@@ -6,6 +6,8 @@ import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.sink.SinkConfig;
 import io.facestream.worker.WorkerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -31,12 +33,25 @@ public final class FaceStream {
     }
 
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new FaceStream()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new FaceStream()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(FaceStream::fileProblem);
         environmentHelp(commandLine.getSubcommands().get("ingest"), IngestConfig.VARIABLES);
         environmentHelp(commandLine.getSubcommands().get("worker"), WorkerConfig.VARIABLES);
         environmentHelp(commandLine.getSubcommands().get("sink"), SinkConfig.variables());
         environmentHelp(commandLine.getSubcommands().get("topics"), List.of());
         return commandLine;
+    }
+
+    /**
+     * A file a command was given that cannot be read (a missing photo, an unreadable video) is the user's to fix: one
+     * line naming it, exit code 1. Anything else keeps its stack trace.
+     */
+    private static int fileProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (!(e instanceof IOException || e instanceof UncheckedIOException)) {
+            throw e;
+        }
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        return 1;
     }
 
     /** The variables a service reads, listed in its help from the same list its configuration declares. */

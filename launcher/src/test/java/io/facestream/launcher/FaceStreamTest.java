@@ -16,4 +16,12 @@ class FaceStreamTest {
             assertThat(run.out()).contains("Usage:");
         }
     }
+
+    @Test
+    void aMissingFileIsOneLineNamingIt() {
+        DetectCommandTest.Run run = DetectCommandTest.run("bench", "cascade", "--photo", "no-such-photo.jpg");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("face-stream bench cascade: no-such-photo.jpg: no such file");
+    }
 }
