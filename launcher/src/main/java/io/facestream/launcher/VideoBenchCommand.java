@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "frames/s of each (detection time only, decoding left out), how the frames were examined with "
                 + "tracking, and its agreement with per-frame detection: recall of per-frame faces scoring >= 0.95 "
                 + "(box IoU >= 0.7), extra faces >= 0.95 that per-frame detection did not find, mean landmark "
-                + "distance in % of the box side, and the number of tracks.",
+                + "distance in %% of the box side, and the number of tracks.",
                 "Without FILE: the door clips made from the sample photos, at --size.",
                 "Run it on an otherwise idle machine."})
 final class VideoBenchCommand implements Callable<Integer> {
