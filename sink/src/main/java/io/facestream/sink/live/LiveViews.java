@@ -16,20 +16,22 @@ public final class LiveViews {
     /**
      * The newest face event of a camera with the camera's live figures.
      *
+     * @param scan how the worker examined the frame: FULL, REGIONS, TRACKED or NONE
      * @param fps events per second over the last few seconds of capture time
      * @param latencyMs detect time minus capture time of this event
      * @param lag frames sent by ingest but not yet detected: newest frame sequence minus this event's sequence
      * @param frameSequence the newest frame the sink holds for the camera (null: none), served by frame.jpg
      */
     public record Detection(String cameraId, long sequence, Instant captureTime, Instant detectTime, int width,
-                            int height, String status, List<StoredEvent.Face> faces, double fps, long latencyMs,
-                            Long lag, Long frameSequence) {
+                            int height, String status, String scan, List<StoredEvent.Face> faces, double fps,
+                            long latencyMs, Long lag, Long frameSequence) {
 
         static Detection of(FaceDetections event, double fps, Long frameSequence) {
             List<StoredEvent.Face> faces = event.getFaces().stream().map(StoredEvent.Face::of).toList();
             Long lag = frameSequence == null ? null : Math.max(0, frameSequence - event.getSequence());
             return new Detection(event.getCameraId(), event.getSequence(), event.getCaptureTime(),
-                    event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(), faces, fps,
+                    event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(),
+                    event.getScan().name(), faces, fps,
                     event.getDetectTime().toEpochMilli() - event.getCaptureTime().toEpochMilli(), lag, frameSequence);
         }
     }

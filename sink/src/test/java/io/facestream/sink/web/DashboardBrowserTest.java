@@ -12,6 +12,8 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.DetectedFace;
+import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.Landmark;
 import io.facestream.sink.SinkOnBroker;
 import io.facestream.sink.live.LiveRecords;
@@ -45,8 +47,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) against a real sink on a real
- * broker: it loads without console errors, a camera's tile draws a new event over its frame, an alert appears in
- * the feed, the search lists stored events. Screenshots go to target/screenshots/.
+ * broker: it loads without console errors, a camera's tile draws a new event over its frame (each track's box in
+ * its own colour), an alert appears in the feed, the search lists stored events. Screenshots go to target/screenshots/.
  */
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -142,6 +144,29 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void eachTrackIsDrawnInItsOwnColourWithItsLabel() throws Exception {
+        List<DetectedFace> faces = List.of(tracked(photoFaces.get(0), "1772352000200-0"),
+                tracked(photoFaces.get(1), "1772352000200-1"), photoFaces.get(2));
+        FaceDetections event = detections("hall", 4, width, height, faces);
+        event.setScan(FrameScan.TRACKED);
+        open();
+        sink.publish(Topics.FRAMES, "hall", frame("hall", 4, photo, width, height));
+        sink.publish(Topics.FACES, "hall", event);
+
+        WebElement tile = waitForTile("hall");
+        waitUntil(() -> "4".equals(tile.getDomAttribute("data-drawn-sequence")));
+        assertThat(tile.getDomAttribute("data-drawn-tracks")).isEqualTo("0200-0 0200-1");
+        assertThat(tile.findElement(By.cssSelector(".scan")).getText()).isEqualTo("tracked");
+        List<Long> first = canvasPixel(tile, leftEdgeOf(faces.get(0)));
+        List<Long> second = canvasPixel(tile, leftEdgeOf(faces.get(1)));
+        List<Long> untracked = canvasPixel(tile, leftEdgeOf(faces.get(2)));
+        assertThat(untracked).as("a face without a track keeps the green box").containsExactly(48L, 209L, 88L, 255L);
+        assertThat(first).as("the first track's box").isNotEqualTo(second).isNotEqualTo(untracked);
+        assertThat(second).as("the second track's box").isNotEqualTo(untracked);
+        screenshot("tile-with-tracks");
+    }
+
+    @Test
     void aTileShowsFramesWhileNoEventsCome() throws Exception {
         open();
         sink.publish(Topics.FRAMES, "porch", frame("porch", 3, photo, width, height));
@@ -227,6 +252,16 @@ class DashboardBrowserTest {
                 "const canvas = arguments[0].querySelector('canvas');"
                         + "return Array.from(canvas.getContext('2d').getImageData(arguments[1], arguments[2], 1, 1).data);",
                 tile, Math.round(point.getX()), Math.round(point.getY()));
+    }
+
+    private static DetectedFace tracked(DetectedFace face, String trackId) {
+        return DetectedFace.newBuilder(face).setTrackId(trackId).build();
+    }
+
+    /** A point on the left side of a face's box, where its stroke is drawn. */
+    private static Landmark leftEdgeOf(DetectedFace face) {
+        BoundingBox box = face.getBox();
+        return new Landmark(box.getX1(), (box.getY1() + box.getY2()) / 2);
     }
 
     private static List<String> severeConsoleEntries() {

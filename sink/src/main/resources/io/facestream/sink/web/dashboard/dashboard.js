@@ -5,6 +5,7 @@
 
 const LANDMARK_COLOURS = ['#ff3b30', '#0a84ff', '#ffd60a', '#ff6fcf', '#32d7e6']; // eyes, nose, mouth corners
 const MAX_ALERTS = 100;
+const UNTRACKED_COLOUR = '#30d158'; // a face from a worker without tracking
 
 const state = {
   features: { alerts: false, crops: false },
@@ -91,6 +92,7 @@ function showDetection(detection) {
   element.querySelector('.faces').textContent = detection.status === 'OK'
     ? `${detection.faces.length}` : detection.status.toLowerCase().replace('_', ' ');
   element.querySelector('.sequence').textContent = `#${detection.sequence}`;
+  element.querySelector('.scan').textContent = detection.scan ? detection.scan.toLowerCase() : '–';
   if (detection.frameSequence == null) {
     draw(tile, null, detection);
   } else {
@@ -131,6 +133,24 @@ function showFrame(frame) {
   }
 }
 
+// A stable colour per track: the id hashed (FNV-1a) to a hue, so a person keeps a colour while in view. The golden
+// ratio spreads the hash over the hues: ids born together differ only in their last character.
+function trackColour(trackId) {
+  if (!trackId) {
+    return UNTRACKED_COLOUR;
+  }
+  let hash = 0x811c9dc5;
+  for (const char of trackId) {
+    hash = Math.imul(hash ^ char.codePointAt(0), 16777619) >>> 0;
+  }
+  return `hsl(${Math.floor(((hash * 0.6180339887) % 1) * 360)}, 90%, 55%)`;
+}
+
+// Ids are "<birth time ms>-<births that ms>": their tail tells the tracks in view apart.
+function trackLabel(trackId) {
+  return trackId.length > 6 ? trackId.slice(-6) : trackId;
+}
+
 function draw(tile, image, detection) {
   const canvas = tile.canvas;
   const width = detection.width || (image && image.naturalWidth) || 640;
@@ -153,10 +173,13 @@ function draw(tile, image, detection) {
   context.lineWidth = line;
   context.font = `${Math.round(12 * line)}px system-ui, sans-serif`;
   for (const face of detection.faces) {
-    context.strokeStyle = '#30d158';
+    const colour = trackColour(face.trackId);
+    const label = face.trackId ? `${trackLabel(face.trackId)} · ${face.score.toFixed(2)}` : face.score.toFixed(2);
+    context.strokeStyle = colour;
     context.strokeRect(face.x1, face.y1, face.x2 - face.x1, face.y2 - face.y1);
-    context.fillStyle = '#30d158';
-    context.fillText(face.score.toFixed(2), face.x1, Math.max(12 * line, face.y1 - 2 * line));
+    context.fillStyle = colour;
+    const labelX = Math.max(0, Math.min(face.x1, width - context.measureText(label).width)); // inside the frame
+    context.fillText(label, labelX, Math.max(12 * line, face.y1 - 2 * line));
     face.landmarks.forEach((point, index) => {
       context.fillStyle = LANDMARK_COLOURS[index % LANDMARK_COLOURS.length];
       context.beginPath();
@@ -169,6 +192,8 @@ function draw(tile, image, detection) {
   } else {
     tile.element.dataset.drawnSequence = detection.sequence;
     tile.element.dataset.drawnFaces = detection.faces.length;
+    tile.element.dataset.drawnTracks = detection.faces.filter((face) => face.trackId)
+      .map((face) => trackLabel(face.trackId)).join(' ');
   }
 }
 
