@@ -163,6 +163,7 @@ class DashboardBrowserTest {
         assertThat(untracked).as("a face without a track keeps the green box").containsExactly(48L, 209L, 88L, 255L);
         assertThat(first).as("the first track's box").isNotEqualTo(second).isNotEqualTo(untracked);
         assertThat(second).as("the second track's box").isNotEqualTo(untracked);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", tile);
         screenshot("tile-with-tracks");
     }
 
