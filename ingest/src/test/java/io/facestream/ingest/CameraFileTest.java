@@ -68,7 +68,7 @@ class CameraFileTest {
         List<Camera> cameras = CameraFile.read(file);
 
         Camera door = cameras.get(0);
-        assertThat(door.alerts()).isEqualTo(new AlertRules(0.8f, 60, 2, 4, 5000L, false, List.of(new AlertZone("entrance",
+        assertThat(door.alerts()).isEqualTo(new AlertRules(0.8f, 60, 2, 4, 5000L, false, false, List.of(new AlertZone("entrance",
                 List.of(new ZonePoint(0.25f, 0.1f), new ZonePoint(0.75f, 0.1f), new ZonePoint(0.75f, 1f),
                         new ZonePoint(0.25f, 1f))))));
         assertThat(cameras.get(1).alerts()).as("no alerts: the sink's defaults").isNull();

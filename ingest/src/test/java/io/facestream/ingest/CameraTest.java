@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class CameraTest {
     private static final Camera DOOR = Camera.of("door", "rtsp://10.0.0.5/stream");
-    private static final AlertRules ONE_FRAME = new AlertRules(null, null, 1, null, null, true, List.of());
+    private static final AlertRules ONE_FRAME = new AlertRules(null, null, 1, null, null, true, false, List.of());
 
     @Test
     void aChangeOfAlertRulesAloneKeepsTheStream() {

@@ -13,6 +13,7 @@ import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.DetectedFace;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
@@ -224,6 +225,53 @@ class AvroSerdeTest {
         assertThat(read.get("url")).hasToString("rtsp://cam/1");
         assertThat(read.get("stallTimeoutMillis")).isEqualTo(3000L);
         assertThat(read.getSchema().getField("transport")).isNull();
+    }
+
+    @Test
+    void cameraConfigWrittenBeforeDetectionSettingsIsReadWithTheWorkersDefaultsAndAlertsPerZone() throws Exception {
+        Schema v3 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v3.avsc");
+        GenericRecord old = new GenericData.Record(v3);
+        old.put("id", "door");
+        old.put("url", "rtsp://cam/1");
+        old.put("fps", 5f);
+        old.put("jpegQuality", 85);
+        old.put("loop", false);
+        old.put("stallTimeoutMillis", 4000L);
+        old.put("transport", "tcp");
+        old.put("enabled", true);
+        Schema rulesSchema = v3.getField("alerts").schema().getTypes().get(1);
+        GenericRecord rules = new GenericData.Record(rulesSchema);
+        rules.put("presentFrames", 2);
+        rules.put("cameraDown", false);
+        rules.put("zones", List.of());
+        old.put("alerts", rules);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(old, bytes);
+
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", bytes.toByteArray());
+        assertThat(read.getTransport()).isEqualTo("tcp");
+        assertThat(read.getAlerts().getPresentFrames()).isEqualTo(2);
+        assertThat(read.getAlerts().getPerPerson()).isFalse();
+        assertThat(read.getDetection()).isNull();
+    }
+
+    @Test
+    void cameraConfigWithDetectionSettingsIsReadByTheReaderBeforeThem() throws Exception {
+        DetectionSettings detection = DetectionSettings.newBuilder().setMinFaceSize(60).setTracking(false)
+                .setRegion(List.of(new ZonePoint(0.2f, 0f), new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f))).build();
+        CameraConfig camera = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1").setDetection(detection)
+                .setAlerts(AlertRules.newBuilder().setPerPerson(true).setPresentFrames(3).build()).build();
+        assertThat(roundTrip(CameraConfig.class, camera)).isEqualTo(camera);
+
+        Schema v3 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v3.avsc");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<CameraConfig>(SpecificData.get(), CameraConfig.getClassSchema()).encode(camera, bytes);
+        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v3);
+        oldReader.addSchema(CameraConfig.getClassSchema());
+        GenericRecord read = oldReader.decode(bytes.toByteArray());
+        assertThat(read.get("url")).hasToString("rtsp://cam/1");
+        assertThat(((GenericRecord) read.get("alerts")).get("presentFrames")).isEqualTo(3);
+        assertThat(read.getSchema().getField("detection")).isNull();
     }
 
     @Test

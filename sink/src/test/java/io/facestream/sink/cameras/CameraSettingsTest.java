@@ -88,13 +88,13 @@ class CameraSettingsTest {
                 + " \"cameraDown\": false, \"zones\": [{\"name\": \"entrance\", \"polygon\": [{\"x\": 0, \"y\": 0},"
                 + " {\"x\": 1, \"y\": 0}, {\"x\": 0.5, \"y\": 1}]}]}}"), Optional.empty());
 
-        assertThat(config.getAlerts()).isEqualTo(new AlertRules(0.8f, 60, 1, 2, 4000L, false, List.of(new AlertZone(
+        assertThat(config.getAlerts()).isEqualTo(new AlertRules(0.8f, 60, 1, 2, 4000L, false, false, List.of(new AlertZone(
                 "entrance", List.of(new ZonePoint(0f, 0f), new ZonePoint(1f, 0f), new ZonePoint(0.5f, 1f))))));
     }
 
     @Test
     void alertsLeftOutKeepTheCurrentRulesAndNullRemovesThem() throws Exception {
-        AlertRules rules = new AlertRules(null, null, 1, null, null, true, List.of());
+        AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, List.of());
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://10.0.0.5/live").setAlerts(rules)
                 .build();
 
