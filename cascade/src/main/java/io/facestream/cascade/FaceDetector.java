@@ -34,6 +34,8 @@ public final class FaceDetector implements AutoCloseable {
     /** A frame detected on one thread while others take the batch's other frames. */
     private final Plan alone;
     private final boolean framesSideBySide;
+    /** False for a view made by {@link #withMinFaceSize}: the networks and threads are its origin's to close. */
+    private final boolean ownsResources;
 
     /** Where a detection's pieces run, and into how many parts, side by side, its R-Net and O-Net crops go. */
     private record Plan(CascadeThreads threads, int cropParts) {
@@ -43,10 +45,11 @@ public final class FaceDetector implements AutoCloseable {
     private record Crop(IntegralImage frame, Box box) {
     }
 
-    private FaceDetector(DetectorOptions options, Networks networks) {
+    private FaceDetector(DetectorOptions options, Networks networks, CascadeThreads threads, boolean ownsResources) {
         this.options = options;
         this.networks = networks;
-        this.threads = CascadeThreads.of(options.threads());
+        this.threads = threads;
+        this.ownsResources = ownsResources;
         boolean cpu = networks.provider().equals("cpu");
         // A GPU takes a batch's crops in one run; on the CPU, each thread runs a part of them.
         this.together = new Plan(threads, cpu ? options.threads() : 1);
@@ -55,7 +58,8 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     public static FaceDetector create(DetectorOptions options) {
-        FaceDetector detector = new FaceDetector(options, Networks.load(options));
+        FaceDetector detector = new FaceDetector(options, Networks.load(options), CascadeThreads.of(options.threads()),
+                true);
         log.info("MTCNN face detector ready on {} ({} threads)", detector.provider(),
                 options.threads());
         return detector;
@@ -68,6 +72,17 @@ public final class FaceDetector implements AutoCloseable {
 
     public DetectorOptions options() {
         return options;
+    }
+
+    /**
+     * This detector looking for faces of at least {@code pixels} a side, sharing its networks and threads (a camera
+     * whose faces are known to be large skips the pyramid's finest levels). Closing the view closes nothing.
+     */
+    public FaceDetector withMinFaceSize(int pixels) {
+        if (pixels == options.minFaceSize()) {
+            return this;
+        }
+        return new FaceDetector(options.toBuilder().minFaceSize(pixels).build(), networks, threads, false);
     }
 
     public List<Face> detect(RgbImage image) {
@@ -368,7 +383,9 @@ public final class FaceDetector implements AutoCloseable {
 
     @Override
     public void close() {
-        threads.close();
-        networks.close();
+        if (ownsResources) {
+            threads.close();
+            networks.close();
+        }
     }
 }

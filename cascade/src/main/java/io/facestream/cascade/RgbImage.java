@@ -77,6 +77,19 @@ public record RgbImage(int width, int height, byte[] pixels) {
         return new RgbImage(w, h, rgb);
     }
 
+    /** The {@code w} x {@code h} pixels from column {@code x}, row {@code y}: a copy, which must lie inside this image. */
+    public RgbImage crop(int x, int y, int w, int h) {
+        if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height) {
+            throw new IllegalArgumentException("crop " + w + "x" + h + " at " + x + "," + y + " leaves the "
+                    + width + "x" + height + " image");
+        }
+        byte[] part = new byte[w * h * 3];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(pixels, ((y + row) * width + x) * 3, part, row * w * 3, w * 3);
+        }
+        return new RgbImage(w, h, part);
+    }
+
     public BufferedImage toBufferedImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();

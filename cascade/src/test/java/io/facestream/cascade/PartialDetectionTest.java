@@ -68,6 +68,23 @@ class PartialDetectionTest {
                 .isEmpty();
     }
 
+    @Test
+    void aViewForLargerFacesSkipsTheSmallerOnesAndClosingItLeavesTheDetectorWorking() {
+        float smallest = (float) whole.stream().mapToDouble(f -> Math.min(f.box().width(), f.box().height())).min()
+                .orElseThrow();
+        float largest = (float) whole.stream().mapToDouble(f -> Math.max(f.box().width(), f.box().height())).max()
+                .orElseThrow();
+        assertThat(detector.withMinFaceSize(detector.options().minFaceSize())).isSameAs(detector);
+
+        try (FaceDetector small = detector.withMinFaceSize(Math.round(smallest * 0.8f));
+             FaceDetector huge = detector.withMinFaceSize(Math.round(largest * 2))) {
+            assertThat(small.options().minFaceSize()).isGreaterThan(detector.options().minFaceSize());
+            assertThat(small.detect(photo)).hasSameSizeAs(whole);
+            assertThat(huge.detect(photo)).isEmpty();
+        }
+        assertThat(detector.detect(photo)).isEqualTo(whole);
+    }
+
     private static void assertSameFace(Face actual, Face expected) {
         assertThat(actual.box().iou(expected.box())).as("IoU with %s", expected.box()).isGreaterThan(0.85f);
         double distance = 0;

@@ -28,6 +28,21 @@ class RgbImageTest {
     }
 
     @Test
+    void aCropCopiesTheRowsOfItsRectangleAndMustLieInside() {
+        byte[] pixels = new byte[4 * 3 * 3];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) i;
+        }
+        RgbImage image = new RgbImage(4, 3, pixels);
+
+        RgbImage crop = image.crop(1, 1, 2, 2);
+
+        assertThat(crop.width()).isEqualTo(2);
+        assertThat(crop.pixels()).containsExactly(15, 16, 17, 18, 19, 20, 27, 28, 29, 30, 31, 32);
+        assertThatThrownBy(() -> image.crop(3, 0, 2, 1)).hasMessageContaining("leaves the 4x3 image");
+    }
+
+    @Test
     void pixelsAreRedGreenBlueWhateverTheSourceLayout() {
         for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB,
                 BufferedImage.TYPE_INT_ARGB}) {

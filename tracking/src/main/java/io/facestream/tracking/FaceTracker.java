@@ -43,8 +43,31 @@ public final class FaceTracker {
         this.policy = new ScanPolicy(options.fullScanInterval(), detector.options().minFaceSize());
     }
 
-    /** The faces of the next frame of the camera, captured at {@code timeMs}. */
+    /**
+     * The faces of the next frame of the camera, captured at {@code timeMs}. With a {@link DetectionRegion}, only the
+     * region's bounding rectangle is examined (motion elsewhere goes unseen) and the faces whose box centre lies
+     * outside the region are not reported, though followed while they stay in the rectangle.
+     */
     public TrackedFrame next(RgbImage frame, long timeMs) {
+        DetectionRegion region = options.region();
+        if (region.isWhole()) {
+            return nextIn(frame, timeMs);
+        }
+        Box bounds = region.bounds(frame.width(), frame.height());
+        TrackedFrame inBounds = nextIn(frame.crop((int) bounds.x1(), (int) bounds.y1(), (int) bounds.width(),
+                (int) bounds.height()), timeMs);
+        List<TrackedFace> faces = inBounds.faces().stream()
+                .map(face -> new TrackedFace(face.track(), face.face().moved(bounds.x1(), bounds.y1())))
+                .filter(face -> {
+                    Box box = face.face().box();
+                    return region.contains((box.x1() + box.x2()) / 2, (box.y1() + box.y2()) / 2, frame.width(),
+                            frame.height());
+                })
+                .toList();
+        return new TrackedFrame(timeMs, inBounds.scan(), faces);
+    }
+
+    private TrackedFrame nextIn(RgbImage frame, long timeMs) {
         ScanPlan plan = plan(frame, timeMs);
         Scan scan = plan.scan();
         List<Face> faces = examine(frame, plan);

@@ -132,6 +132,31 @@ class FaceTrackerTest {
         assertThat(new HashSet<>(ids)).as("two people in view throughout").containsExactlyInAnyOrder("0-0", "0-1");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DoorClip.class, names = {"IN_VIEW", "DOOR"})
+    void aRegionReportsWhatPerFrameDetectionFindsInsideIt(DoorClip clip) {
+        DetectionRegion left = new DetectionRegion(List.of(new DetectionRegion.Corner(0, 0),
+                new DetectionRegion.Corner(0.5f, 0), new DetectionRegion.Corner(0.5f, 1), new DetectionRegion.Corner(0, 1)));
+        List<ClipFrames.Frame> frames = ClipFrames.of(clip);
+        List<TrackedFrame> tracked = track(clip, TrackerOptions.defaults().withRegion(left));
+        Agreement agreement = new Agreement();
+        for (int i = 0; i < frames.size(); i++) {
+            List<Face> inside = detector.detect(frames.get(i).image()).stream()
+                    .filter(face -> centreX(face) < ClipFrames.WIDTH / 2f).toList();
+            assertThat(faces(tracked.get(i))).allSatisfy(face -> assertThat(centreX(face)).isLessThan(ClipFrames.WIDTH / 2f));
+            agreement.add(inside, faces(tracked.get(i)));
+        }
+        Agreement.Result result = agreement.result();
+        assertThat(result.confident()).as("confident faces in the left half").isGreaterThan(frames.size() / 4);
+        assertThat(result.recall()).as("recall of %s", result).isGreaterThanOrEqualTo(0.98);
+        assertThat(result.extra()).as("extra confident faces in %s", result).isZero();
+        assertThat(result.landmarkError()).as("landmark error in %s", result).isLessThanOrEqualTo(0.03);
+    }
+
+    private static float centreX(Face face) {
+        return (face.box().x1() + face.box().x2()) / 2;
+    }
+
     private static List<Face> faces(TrackedFrame frame) {
         return frame.faces().stream().map(TrackedFace::face).toList();
     }
