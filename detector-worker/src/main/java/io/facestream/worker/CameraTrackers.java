@@ -4,6 +4,7 @@ import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.tracking.FaceTracker;
 import io.facestream.tracking.Scan;
 import io.facestream.tracking.TrackedFace;
@@ -21,12 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The faces of a batch's decoded frames: with tracking, each camera's frames go in order through the
- * camera's {@link FaceTracker} while different cameras are examined side by side; without, every frame
- * gets the whole cascade as one batch and no track.
+ * The faces of a batch's decoded frames, each camera's as its own detection settings say, or else the worker's:
+ * with tracking, each camera's frames go in order through the camera's {@link FaceTracker} while different cameras
+ * are examined side by side; without, every frame gets the whole cascade as one batch and no track.
  *
  * <p>A tracker's state is only right while this worker has handed every frame before to it: the
  * trackers of a partition's cameras are dropped whenever its frames are read again from an earlier
@@ -36,16 +38,23 @@ import org.apache.kafka.common.TopicPartition;
 final class CameraTrackers implements AutoCloseable {
     private final FaceDetector detector;
     private final TrackerOptions options;
+    private final Function<String, DetectionSettings> cameraSettings;
     private final Map<String, CameraTracker> trackers = new HashMap<>();
     private final ExecutorService cameras;
 
-    /** A camera's tracker, and the partition whose frames it has followed. */
-    private record CameraTracker(TopicPartition partition, FaceTracker tracker) {
+    /** A camera's tracker, the partition whose frames it has followed, and the settings it was made with. */
+    private record CameraTracker(TopicPartition partition, CameraDetection detection, FaceTracker tracker) {
     }
 
-    CameraTrackers(FaceDetector detector, TrackerOptions options, String workerId) {
+    /**
+     * @param options        the worker's tracker settings
+     * @param cameraSettings a camera's own detection settings, null for none: they take the place of the worker's
+     */
+    CameraTrackers(FaceDetector detector, TrackerOptions options, Function<String, DetectionSettings> cameraSettings,
+                   String workerId) {
         this.detector = detector;
         this.options = options;
+        this.cameraSettings = cameraSettings;
         AtomicInteger count = new AtomicInteger();
         this.cameras = Executors.newFixedThreadPool(detector.options().threads(), task -> {
             Thread thread = new Thread(task, "cameras-" + workerId + "-" + count.incrementAndGet());
@@ -54,9 +63,28 @@ final class CameraTrackers implements AutoCloseable {
         });
     }
 
-    /** The faces of each of {@code frames}, in their order; the frames of one camera come in capture order. */
+    /**
+     * The faces of each of {@code frames}, in their order; the frames of one camera come in capture order. Cameras
+     * examined as without tracking (the whole cascade on every whole frame) go through as one batch, with no track.
+     */
     List<TrackedFrame> examine(List<FrameOutcome.Decoded> frames, StageTimes times) {
-        return options.tracking() ? tracked(frames) : perFrame(frames, times);
+        Map<String, CameraDetection> detection = new HashMap<>();
+        Map<String, List<Integer>> tracked = new LinkedHashMap<>();
+        List<Integer> batched = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            String camera = frames.get(i).frame().getCameraId();
+            CameraDetection settings = detection.computeIfAbsent(camera,
+                    c -> CameraDetection.of(cameraSettings.apply(c), detector.options().minFaceSize(), options));
+            if (settings.isPlainPerFrame(detector.options().minFaceSize())) {
+                batched.add(i);
+            } else {
+                tracked.computeIfAbsent(camera, c -> new ArrayList<>()).add(i);
+            }
+        }
+        TrackedFrame[] result = new TrackedFrame[frames.size()];
+        perFrame(frames, batched, times, result);
+        tracked(frames, tracked, detection, result);
+        return List.of(result);
     }
 
     /** Forgets the cameras of {@code partitions}: their next frame here gets a full scan. */
@@ -69,25 +97,25 @@ final class CameraTrackers implements AutoCloseable {
         return trackers.size();
     }
 
-    private List<TrackedFrame> perFrame(List<FrameOutcome.Decoded> frames, StageTimes times) {
-        List<List<Face>> faces = detector.detectBatch(frames.stream().map(FrameOutcome.Decoded::image).toList(), times);
-        List<TrackedFrame> result = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            List<TrackedFace> untracked = faces.get(i).stream().map(face -> new TrackedFace(null, face)).toList();
-            result.add(new TrackedFrame(captureMillis(frames.get(i)), Scan.FULL, untracked));
+    private void perFrame(List<FrameOutcome.Decoded> frames, List<Integer> batched, StageTimes times,
+                          TrackedFrame[] result) {
+        if (batched.isEmpty()) {
+            return;
         }
-        return result;
+        List<List<Face>> faces = detector.detectBatch(batched.stream().map(i -> frames.get(i).image()).toList(), times);
+        for (int n = 0; n < batched.size(); n++) {
+            int i = batched.get(n);
+            trackers.remove(frames.get(i).frame().getCameraId());
+            List<TrackedFace> untracked = faces.get(n).stream().map(face -> new TrackedFace(null, face)).toList();
+            result[i] = new TrackedFrame(captureMillis(frames.get(i)), Scan.FULL, untracked);
+        }
     }
 
-    private List<TrackedFrame> tracked(List<FrameOutcome.Decoded> frames) {
-        Map<String, List<Integer>> byCamera = new LinkedHashMap<>();
-        for (int i = 0; i < frames.size(); i++) {
-            byCamera.computeIfAbsent(frames.get(i).frame().getCameraId(), camera -> new ArrayList<>()).add(i);
-        }
+    private void tracked(List<FrameOutcome.Decoded> frames, Map<String, List<Integer>> byCamera,
+                         Map<String, CameraDetection> detection, TrackedFrame[] result) {
         List<Callable<Void>> tasks = new ArrayList<>();
-        TrackedFrame[] result = new TrackedFrame[frames.size()];
         byCamera.forEach((camera, indexes) -> {
-            FaceTracker tracker = trackerOf(camera, frames.get(indexes.get(0)));
+            FaceTracker tracker = trackerOf(camera, frames.get(indexes.get(0)), detection.get(camera));
             tasks.add(() -> {
                 for (int i : indexes) {
                     RgbImage image = frames.get(i).image();
@@ -97,14 +125,15 @@ final class CameraTrackers implements AutoCloseable {
             });
         });
         runAll(tasks);
-        return List.of(result);
     }
 
-    private FaceTracker trackerOf(String camera, FrameOutcome.Decoded frame) {
+    /** The camera's tracker; a new one when it has none, its frames come from another partition or its settings changed. */
+    private FaceTracker trackerOf(String camera, FrameOutcome.Decoded frame, CameraDetection detection) {
         TopicPartition partition = new TopicPartition(frame.record().topic(), frame.record().partition());
         CameraTracker known = trackers.get(camera);
-        if (known == null || !known.partition().equals(partition)) {
-            known = new CameraTracker(partition, new FaceTracker(detector, options));
+        if (known == null || !known.partition().equals(partition) || !known.detection().equals(detection)) {
+            FaceTracker tracker = new FaceTracker(detector.withMinFaceSize(detection.minFaceSize()), detection.tracker());
+            known = new CameraTracker(partition, detection, tracker);
             trackers.put(camera, known);
         }
         return known.tracker();

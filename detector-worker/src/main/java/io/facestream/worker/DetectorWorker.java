@@ -4,6 +4,7 @@ import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.tracking.TrackedFrame;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import io.facestream.schemas.KafkaSettings;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,11 +71,12 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private volatile boolean failed;
 
     DetectorWorker(WorkerConfig config, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
-                   FrameCodec codec, FaceDetector detector, WorkerMetrics metrics, Clock clock) {
+                   FrameCodec codec, FaceDetector detector, Function<String, DetectionSettings> cameraSettings,
+                   WorkerMetrics metrics, Clock clock) {
         this.config = config;
         this.consumer = consumer;
         this.producer = producer;
-        this.trackers = new CameraTrackers(detector, config.tracker(), config.workerId());
+        this.trackers = new CameraTrackers(detector, config.tracker(), cameraSettings, config.workerId());
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
@@ -82,13 +85,13 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.pending = new PendingBatch(config.maxBatchSize(), config.maxBatchWait());
     }
 
-    /** A worker connected to the cluster that {@code kafka} describes. */
+    /** A worker connected to the cluster that {@code kafka} describes; {@code cameraSettings} gives a camera's own. */
     static DetectorWorker create(WorkerConfig config, KafkaSettings kafka, FaceDetector detector,
-                                 WorkerMetrics metrics, Clock clock) {
+                                 Function<String, DetectionSettings> cameraSettings, WorkerMetrics metrics, Clock clock) {
         return new DetectorWorker(config,
                 new KafkaConsumer<>(consumerConfig(config, kafka), new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig(config, kafka), new StringSerializer(), new ByteArraySerializer()),
-                FrameCodec.avro(), detector, metrics, clock);
+                FrameCodec.avro(), detector, cameraSettings, metrics, clock);
     }
 
     static Map<String, Object> consumerConfig(WorkerConfig config, KafkaSettings kafka) {

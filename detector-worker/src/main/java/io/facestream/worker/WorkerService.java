@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +26,18 @@ public final class WorkerService implements AutoCloseable {
     public static final String HEALTH_PATH = OpsServer.HEALTH_PATH;
     /** Served on WORKER_HTTP_PORT: Prometheus text format. */
     public static final String METRICS_PATH = OpsServer.METRICS_PATH;
+    private static final Duration CAMERA_SETTINGS_WAIT = Duration.ofSeconds(15);
 
     private final FaceDetector detector;
+    private final CameraSettingsFeed cameraSettings;
     private final List<DetectorWorker> workers;
     private final List<Thread> threads = new ArrayList<>();
     private final OpsServer ops;
 
-    private WorkerService(FaceDetector detector, List<DetectorWorker> workers, OpsServer ops) {
+    private WorkerService(FaceDetector detector, CameraSettingsFeed cameraSettings, List<DetectorWorker> workers,
+                          OpsServer ops) {
         this.detector = detector;
+        this.cameraSettings = cameraSettings;
         this.workers = workers;
         this.ops = ops;
     }
@@ -47,14 +52,16 @@ public final class WorkerService implements AutoCloseable {
         FaceDetector detector = FaceDetector.create(config.detector());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WorkerMetrics metrics = new WorkerMetrics(registry);
+        CameraSettingsFeed cameraSettings = CameraSettingsFeed.start(kafka, config.workerId());
+        awaitCameraSettings(cameraSettings);
         List<DetectorWorker> workers = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             WorkerConfig own = count == 1 ? config : config.withWorkerId(config.workerId() + "-" + i);
-            workers.add(DetectorWorker.create(own, kafka, detector, metrics, Clock.systemUTC()));
+            workers.add(DetectorWorker.create(own, kafka, detector, cameraSettings::of, metrics, Clock.systemUTC()));
         }
         OpsServer ops = config.httpPort() > 0 ? OpsServer.start("worker", httpAddress, config.httpPort(),
                 "WORKER_HTTP_PORT", () -> health(workers), registry::scrape) : null;
-        WorkerService service = new WorkerService(detector, workers, ops);
+        WorkerService service = new WorkerService(detector, cameraSettings, workers, ops);
         for (DetectorWorker worker : workers) {
             Thread thread = new Thread(worker, "detector-" + worker.workerId());
             service.threads.add(thread);
@@ -63,6 +70,18 @@ public final class WorkerService implements AutoCloseable {
         log.info("{} detector worker(s) running on {}{}", count, detector.provider(),
                 ops == null ? "" : "; health and metrics on port " + ops.port());
         return service;
+    }
+
+    /** The cameras' settings before the first frame, unless the cameras topic is slow to read. */
+    private static void awaitCameraSettings(CameraSettingsFeed cameraSettings) {
+        try {
+            if (!cameraSettings.awaitCaughtUp(CAMERA_SETTINGS_WAIT)) {
+                log.warn("the cameras' detection settings were not read within {}: cameras get them once read, "
+                        + "the workers' defaults until then", CAMERA_SETTINGS_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static OpsServer.Health health(List<DetectorWorker> workers) {
@@ -104,6 +123,7 @@ public final class WorkerService implements AutoCloseable {
         if (ops != null) {
             ops.close();
         }
+        cameraSettings.close();
         detector.close();
     }
 }

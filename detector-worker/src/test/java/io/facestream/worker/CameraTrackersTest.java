@@ -2,18 +2,23 @@ package io.facestream.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facestream.cascade.Box;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.Frame;
+import io.facestream.schemas.avro.ZonePoint;
 import io.facestream.tracking.Scan;
 import io.facestream.tracking.TrackedFrame;
 import io.facestream.tracking.TrackerOptions;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +51,7 @@ class CameraTrackersTest {
 
     @Test
     void eachCameraIsFollowedInOrderAndStartsAfreshOnceItsPartitionIsDropped() {
-        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.defaults(), "t")) {
+        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.defaults(), camera -> null, "t")) {
             List<TrackedFrame> first = trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0),
                     frame("door", 0, 1), frame("hall", 1, 1)), new StageTimes());
             assertThat(first).extracting(TrackedFrame::scan)
@@ -65,8 +70,45 @@ class CameraTrackersTest {
     }
 
     @Test
+    void aCameraIsExaminedByItsOwnSettingsFromItsNextFrameAndTheOthersByTheWorkers() {
+        Map<String, DetectionSettings> settings = new HashMap<>();
+        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.defaults(), settings::get, "t")) {
+            List<TrackedFrame> before = trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0)),
+                    new StageTimes());
+            Box face = before.get(0).faces().get(0).face().box();
+
+            settings.put("door", settings().setMinFaceSize(astronaut.width()).build());
+            List<TrackedFrame> larger = trackers.examine(List.of(frame("door", 0, 1), frame("hall", 1, 1)),
+                    new StageTimes());
+            assertThat(larger.get(0).scan()).as("a new tracker for the new settings").isEqualTo(Scan.FULL);
+            assertThat(larger.get(0).faces()).as("faces as large as the picture only").isEmpty();
+            assertThat(larger.get(1).scan()).isEqualTo(Scan.TRACKED);
+            assertThat(larger.get(1).faces()).singleElement();
+
+            float centre = (face.x1() + face.x2()) / 2 / astronaut.width();
+            float from = centre < 0.5f ? 0.6f : 0f;
+            settings.put("door", settings().setTracking(false).setRegion(List.of(
+                    new ZonePoint(from, 0f), new ZonePoint(from + 0.4f, 0f), new ZonePoint(from + 0.4f, 1f))).build());
+            settings.put("hall", settings().setTracking(false).build());
+            List<TrackedFrame> elsewhere = trackers.examine(List.of(frame("door", 0, 2), frame("hall", 1, 2)),
+                    new StageTimes());
+            assertThat(elsewhere.get(0).scan()).isEqualTo(Scan.FULL);
+            assertThat(elsewhere.get(0).faces()).as("the face is outside the door's region").isEmpty();
+            assertThat(elsewhere.get(1).scan()).isEqualTo(Scan.FULL);
+            assertThat(elsewhere.get(1).faces()).as("the hall without tracking: one batch, no track").singleElement()
+                    .satisfies(found -> assertThat(found.track()).isNull());
+            assertThat(trackers.size()).as("only the door keeps a tracker").isEqualTo(1);
+        }
+    }
+
+    /** Detection settings on the whole picture (the builder's own default region needs Avro's class trust set up). */
+    private static DetectionSettings.Builder settings() {
+        return DetectionSettings.newBuilder().setRegion(List.of());
+    }
+
+    @Test
     void withoutTrackingEveryFrameIsScannedWholeAndHasNoTrack() {
-        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.perFrame(), "t")) {
+        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.perFrame(), camera -> null, "t")) {
             List<TrackedFrame> found = trackers.examine(List.of(frame("door", 0, 0), frame("door", 0, 1)),
                     new StageTimes());
             assertThat(found).extracting(TrackedFrame::scan).containsExactly(Scan.FULL, Scan.FULL);

@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
@@ -105,6 +107,21 @@ class DetectorWorkerTest {
             assertThat(astronaut.getProvider()).isEqualTo("cpu");
             assertThat(astronaut.getFaces().get(0).getLandmarks()).hasSize(5);
             assertThat(astronaut.getDetectTime()).isAfterOrEqualTo(astronaut.getCaptureTime());
+        }
+    }
+
+    @Test
+    void aCamerasOwnDetectionSettingsApplyFromItsFirstFrameAndAnUnreadableConfigIsPassedOver() {
+        kafka.send(CameraConfig.newBuilder().setId("hall").setUrl("rtsp://cam/hall").setDetection(
+                DetectionSettings.newBuilder().setMinFaceSize(2000).setRegion(List.of()).build()).build());
+        kafka.sendRawTo(Topics.CAMERAS, "door", "not a camera config".getBytes(StandardCharsets.UTF_8));
+        sendFrames("door", 3);
+        sendFrames("hall", 3);
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(6);
+            Map<String, Integer> faces = events.stream().collect(Collectors.groupingBy(FaceDetections::getCameraId,
+                    Collectors.summingInt(event -> event.getFaces().size())));
+            assertThat(faces).as("faces per camera").containsEntry("door", 7).containsEntry("hall", 0);
         }
     }
 
@@ -343,7 +360,7 @@ class DetectorWorkerTest {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 DetectorWorker.consumerConfig(config, kafka.settings()), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(), detector,
+        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(), detector, camera -> null,
                 new WorkerMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     }
 

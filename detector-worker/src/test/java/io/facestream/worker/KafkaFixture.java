@@ -5,6 +5,7 @@ import io.facestream.broker.TopicReader;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ final class KafkaFixture implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerde<Frame> frames = new AvroSerde<>(Frame.class);
     private final AvroSerde<FaceDetections> events = new AvroSerde<>(FaceDetections.class);
+    private final AvroSerde<CameraConfig> cameras = new AvroSerde<>(CameraConfig.class);
 
     KafkaFixture(Path dataDir) {
         this(dataDir, Topics.specs());
@@ -53,18 +55,27 @@ final class KafkaFixture implements AutoCloseable {
 
     /** Sends to {@code partition} of frames, as ingest places a camera, and waits for the acknowledgement. */
     void send(Frame frame, int partition) {
-        sendRaw(partition, frame.getCameraId(), frames.serializer().serialize(Topics.FRAMES, frame));
+        publish(Topics.FRAMES, partition, frame.getCameraId(), frames.serializer().serialize(Topics.FRAMES, frame));
+    }
+
+    /** Publishes a camera's config on the compacted cameras topic, as ingest and the sink do. */
+    void send(CameraConfig camera) {
+        sendRawTo(Topics.CAMERAS, camera.getId(), cameras.serializer().serialize(Topics.CAMERAS, camera));
     }
 
     void sendRaw(String key, byte[] value) {
-        sendRaw(null, key, value);
+        sendRawTo(Topics.FRAMES, key, value);
     }
 
-    private void sendRaw(Integer partition, String key, byte[] value) {
+    void sendRawTo(String topic, String key, byte[] value) {
+        publish(topic, null, key, value);
+    }
+
+    private void publish(String topic, Integer partition, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.FRAMES, partition, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (Exception e) {
-            throw new IllegalStateException("frame not acknowledged", e);
+            throw new IllegalStateException("record for " + topic + " not acknowledged", e);
         }
     }
 
