@@ -13,9 +13,11 @@ import java.util.Set;
  * its box at least {@code minFaceSize} pixels; FACE_PRESENT when {@code presentFrames} (k) of the last
  * {@code windowFrames} (n) examined frames hold one; FACE_GONE after {@code goneAfter} without one. With zones, each
  * zone has episodes of its own and faces outside every zone are ignored; without, the whole picture is one zone.
+ * With {@code perPerson}, each face track has episodes of its own within its zone; faces without a track id share
+ * the zone's episodes as without it.
  */
 public record AlertRule(double minScore, int minFaceSize, int presentFrames, int windowFrames, Duration goneAfter,
-                        boolean cameraDown, List<Zone> zones) {
+                        boolean cameraDown, boolean perPerson, List<Zone> zones) {
     /** The window is kept as a bit mask of a long; the limit is shared with the camera file and the API. */
     public static final int MAX_WINDOW_FRAMES = AlertRulesJson.MAX_WINDOW_FRAMES;
 
@@ -48,6 +50,7 @@ public record AlertRule(double minScore, int minFaceSize, int presentFrames, int
                 configured.getGoneAfterMillis() != null ? Duration.ofMillis(configured.getGoneAfterMillis())
                         : defaults.goneAfter(),
                 configured.getCameraDown(),
+                configured.getPerPerson(),
                 configured.getZones().stream().map(AlertRule::zone).toList());
     }
 

@@ -101,7 +101,7 @@ public record AlertSettings(AlertRule defaultRule, Duration silence, Optional<UR
         int window = SinkConfig.wholeNumber("SINK_ALERT_WINDOW_FRAMES", env.get("SINK_ALERT_WINDOW_FRAMES"), 5);
         Duration goneAfter = millis(env, "SINK_ALERT_GONE_AFTER_MS", 3000);
         try {
-            return new AlertRule(minScore, minFaceSize, present, window, goneAfter, true, List.of());
+            return new AlertRule(minScore, minFaceSize, present, window, goneAfter, true, false, List.of());
         } catch (IllegalArgumentException e) {
             // The rule names its field (windowFrames); the variable is what a user sets.
             throw new IllegalArgumentException(variableOf(e.getMessage()) + ": " + e.getMessage(), e);

@@ -4,8 +4,9 @@ import io.facestream.schemas.avro.AlertFace;
 import io.facestream.schemas.avro.AlertType;
 
 /**
- * The presence of faces in one zone of one camera: which of the last frames held a face that counts, the open
- * episode and its best face. Kept in a changelogged state store, so an episode survives a restart of the sink.
+ * The presence of faces in one zone of one camera (per person: of one face track in it): which of the last frames
+ * held a face that counts, the open episode and its best face. Kept in a changelogged state store, so an episode
+ * survives a restart of the sink.
  */
 final class EpisodeTrack {
     /** Bit 0: the newest examined frame held a face that counts; bit 1 the frame before; and so on. */
@@ -34,6 +35,11 @@ final class EpisodeTrack {
 
     long lastFaceTime() {
         return lastFaceTime;
+    }
+
+    /** No open episode and no face in the window: the same as a new track. */
+    boolean isIdle() {
+        return !open && recent == 0;
     }
 
     /**

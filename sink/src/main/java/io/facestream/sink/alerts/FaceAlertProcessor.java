@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Face events in, FACE_PRESENT and FACE_GONE alerts out. Only examined frames (status OK) count; a skipped or
  * undecodable frame neither opens nor ends an episode. An episode ends by event time (a later frame captured
  * {@code goneAfter} after the last face) or, when the camera sends no frame at all for {@code silence} (at least
- * {@code goneAfter}), by a wall-clock punctuation.
+ * {@code goneAfter}), by a wall-clock punctuation. With per-person rules each face track has episodes of its own, by
+ * the same rules; a track is forgotten once its episode has ended, or when its face has left the window unopened.
  */
 final class FaceAlertProcessor implements Processor<String, FaceDetections, String, Alert> {
     static final Duration PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
@@ -71,29 +73,49 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
         if (state == null) {
             state = new CameraEpisodes();
         }
-        long captureTime = frame.getCaptureTime().toEpochMilli();
         if (rule.zones().isEmpty()) {
-            state.keepOnly(Set.of(CameraEpisodes.WHOLE_PICTURE));
-            EpisodeTrack.BestFace face = bestFace(frame, rule, null);
-            raise(camera, null, state.track(CameraEpisodes.WHOLE_PICTURE)
-                    .onFrame(frame.getSequence(), captureTime, face, rule), captureTime, frame.getSequence(),
-                    noFace(rule));
+            state.keepOnly(Set.of(CameraEpisodes.WHOLE_PICTURE), rule.perPerson());
+            examine(frame, rule, state, null);
         } else {
-            state.keepOnly(rule.zones().stream().map(Zone::name).collect(Collectors.toSet()));
+            state.keepOnly(rule.zones().stream().map(Zone::name).collect(Collectors.toSet()), rule.perPerson());
             for (Zone zone : rule.zones()) {
-                EpisodeTrack.BestFace face = bestFace(frame, rule, zone);
-                raise(camera, zone.name(), state.track(zone.name())
-                        .onFrame(frame.getSequence(), captureTime, face, rule), captureTime, frame.getSequence(),
-                        noFace(rule));
+                examine(frame, rule, state, zone);
             }
         }
+        state.forgetIdlePeople();
         episodes.put(camera, state);
     }
 
-    /** The best-scoring face of the frame that counts (score, size) in {@code zone} (null: anywhere). */
-    private static EpisodeTrack.BestFace bestFace(FaceDetections frame, AlertRule rule, Zone zone) {
+    /**
+     * Takes the frame into the episodes of {@code zone} (null: the whole picture): the zone's own and, per person, each
+     * face track's.
+     */
+    private void examine(FaceDetections frame, AlertRule rule, CameraEpisodes state, Zone zone) {
+        String camera = frame.getCameraId();
+        String zoneName = zone == null ? null : zone.name();
+        String key = zone == null ? CameraEpisodes.WHOLE_PICTURE : zone.name();
+        long sequence = frame.getSequence();
+        long captureTime = frame.getCaptureTime().toEpochMilli();
+        Map<String, EpisodeTrack.BestFace> best = bestFaces(frame, rule, zone);
+        raise(camera, zoneName, null, state.track(key).onFrame(sequence, captureTime, best.remove(null), rule),
+                captureTime, sequence, noFace(rule));
+        if (!rule.perPerson()) {
+            return;
+        }
+        TreeMap<String, EpisodeTrack> people = state.people(key);
+        best.keySet().forEach(track -> people.computeIfAbsent(track, id -> new EpisodeTrack()));
+        // Every track of the zone takes the frame, with or without its face: k of n counts the camera's frames.
+        people.forEach((track, episode) -> raise(camera, zoneName, track,
+                episode.onFrame(sequence, captureTime, best.get(track), rule), captureTime, sequence, noFace(rule)));
+    }
+
+    /**
+     * The best-scoring face that counts (score, size) in {@code zone} (null: anywhere) of each face track. Under the
+     * key null: the faces without a track id, and every face unless the rule is per person.
+     */
+    private static Map<String, EpisodeTrack.BestFace> bestFaces(FaceDetections frame, AlertRule rule, Zone zone) {
         List<DetectedFace> faces = frame.getFaces();
-        EpisodeTrack.BestFace best = null;
+        Map<String, EpisodeTrack.BestFace> best = new HashMap<>();
         for (int index = 0; index < faces.size(); index++) {
             DetectedFace face = faces.get(index);
             BoundingBox box = face.getBox();
@@ -106,9 +128,11 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
                     (box.getY1() + box.getY2()) / 2.0 / frame.getHeight())) {
                 continue;
             }
-            if (best == null || face.getScore() > best.score()) {
-                best = new EpisodeTrack.BestFace(frame.getSequence(), index, face.getScore(), box.getX1(), box.getY1(),
-                        box.getX2(), box.getY2());
+            String track = rule.perPerson() ? face.getTrackId() : null;
+            EpisodeTrack.BestFace known = best.get(track);
+            if (known == null || face.getScore() > known.score()) {
+                best.put(track, new EpisodeTrack.BestFace(frame.getSequence(), index, face.getScore(), box.getX1(),
+                        box.getY1(), box.getX2(), box.getY2()));
             }
         }
         return best;
@@ -121,19 +145,22 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
                 String camera = entry.key;
                 AlertRule rule = rules.forCamera(camera);
                 long goneAfter = rule.goneAfter().toMillis();
-                if (now - lastFrameAt.getOrDefault(camera, startedAt) < Math.max(goneAfter, silence.toMillis())) {
+                long silent = Math.max(goneAfter, silence.toMillis());
+                if (now - lastFrameAt.getOrDefault(camera, startedAt) < silent) {
                     continue;
                 }
+                String why = "no frame from the camera for " + silent + " ms";
                 boolean changed = false;
                 for (Map.Entry<String, EpisodeTrack> zone : entry.value.zones().entrySet()) {
-                    EpisodeTrack track = zone.getValue();
-                    if (track.isOpen()) {
-                        long time = track.lastFaceTime() + goneAfter;
-                        raise(camera, zone.getKey().isEmpty() ? null : zone.getKey(), track.close(), time, null,
-                                "no frame from the camera for " + Math.max(goneAfter, silence.toMillis()) + " ms");
-                        changed = true;
+                    changed |= endIfOpen(camera, zone.getKey(), null, zone.getValue(), goneAfter, why);
+                }
+                for (Map.Entry<String, TreeMap<String, EpisodeTrack>> zone : entry.value.people().entrySet()) {
+                    for (Map.Entry<String, EpisodeTrack> track : zone.getValue().entrySet()) {
+                        endIfOpen(camera, zone.getKey(), track.getKey(), track.getValue(), goneAfter, why);
                     }
                 }
+                // A track id seen before the silence starts afresh after it: silent cameras keep no face tracks.
+                changed |= entry.value.forgetPeople();
                 if (changed) {
                     episodes.put(camera, entry.value);
                 }
@@ -141,19 +168,34 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
         }
     }
 
+    /** Ends {@code episode} if open, its FACE_GONE timed {@code goneAfter} after its last face; whether it was. */
+    private boolean endIfOpen(String camera, String zoneKey, String track, EpisodeTrack episode, long goneAfter,
+                              String why) {
+        if (!episode.isOpen()) {
+            return false;
+        }
+        long time = episode.lastFaceTime() + goneAfter;
+        raise(camera, zoneKey.isEmpty() ? null : zoneKey, track, episode.close(), time, null, why);
+        return true;
+    }
+
     private static String noFace(AlertRule rule) {
         return "no face for " + rule.goneAfter().toMillis() + " ms";
     }
 
-    /** Forwards the alert of {@code change}, if any; {@code whyGone} is the reason a FACE_GONE gives. */
-    private void raise(String camera, String zone, EpisodeTrack.Change change, long time, Long sequence,
+    /**
+     * Forwards the alert of {@code change}, if any, of {@code track}'s episode (null: the zone's own); {@code whyGone}
+     * is the reason a FACE_GONE gives.
+     */
+    private void raise(String camera, String zone, String track, EpisodeTrack.Change change, long time, Long sequence,
                        String whyGone) {
         if (change == null) {
             return;
         }
         String reason = change.type() == AlertType.FACE_GONE ? whyGone : null;
         Alert alert = Alert.newBuilder()
-                .setAlertId(AlertIds.ofEpisode(camera, zone, change.type(), change.openingSequence(), change.episodeStart()))
+                .setAlertId(AlertIds.ofEpisode(camera, zone, track, change.type(), change.openingSequence(),
+                        change.episodeStart()))
                 .setCameraId(camera).setZone(zone).setType(change.type()).setTime(Instant.ofEpochMilli(time))
                 .setEpisodeStart(Instant.ofEpochMilli(change.episodeStart())).setSequence(sequence)
                 .setBestFace(change.best() == null ? null : change.best().toAvro()).setReason(reason).build();

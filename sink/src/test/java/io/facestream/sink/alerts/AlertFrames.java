@@ -28,6 +28,11 @@ final class AlertFrames {
                 Collections.nCopies(5, new Landmark(cx, cy)), null);
     }
 
+    /** {@code face} as followed by a worker's tracker, in track {@code trackId}. */
+    static DetectedFace tracked(DetectedFace face, String trackId) {
+        return DetectedFace.newBuilder(face).setTrackId(trackId).build();
+    }
+
     /** A big, confident face in the middle of the picture. */
     static DetectedFace clearFace() {
         return face(320, 240, 120, 0.99f);

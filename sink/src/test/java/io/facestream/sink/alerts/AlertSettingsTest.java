@@ -14,7 +14,7 @@ class AlertSettingsTest {
     void anEmptyEnvironmentGivesTheDefaultRuleAndNoWebhookOrMqtt() {
         AlertSettings settings = SinkConfig.fromEnvironment(Map.of()).alerts();
 
-        assertThat(settings.defaultRule()).isEqualTo(new AlertRule(0.9, 40, 3, 5, Duration.ofSeconds(3), true,
+        assertThat(settings.defaultRule()).isEqualTo(new AlertRule(0.9, 40, 3, 5, Duration.ofSeconds(3), true, false,
                 List.of()));
         assertThat(settings.webhookUrl()).isEmpty();
         assertThat(settings.mqttUrl()).isEmpty();
@@ -32,7 +32,7 @@ class AlertSettingsTest {
                 "SINK_MQTT_TOPIC_PREFIX", "site-a/alerts/"));
 
         assertThat(settings.defaultRule()).isEqualTo(new AlertRule(0.95, 60, 2, 4, Duration.ofMillis(1500), true,
-                List.of()));
+                false, List.of()));
         assertThat(settings.webhookUrl()).hasValueSatisfying(url -> assertThat(url.getHost()).isEqualTo("hooks.example"));
         assertThat(settings.mqttTopicPrefix()).isEqualTo("site-a/alerts");
         assertThat(SinkConfig.fromEnvironment(Map.of("SINK_WEBHOOK_URL", "https://hooks.example/door?token=abc123",

@@ -3,7 +3,9 @@ package io.facestream.sink.alerts;
 import static io.facestream.sink.alerts.AlertFrames.clearFace;
 import static io.facestream.sink.alerts.AlertFrames.face;
 import static io.facestream.sink.alerts.AlertFrames.frame;
+import static io.facestream.sink.alerts.AlertFrames.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
@@ -14,6 +16,7 @@ import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.ZonePoint;
@@ -21,14 +24,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and by the wall clock after 10 s without any frame.
  */
 class AlertTopologyTest {
+    /** Two people's face tracks, as a tracking worker names them. */
+    private static final String ALICE = "1000-0";
+    private static final String BOB = "2200-0";
 
     @TempDir
     Path stateDir;
@@ -315,6 +325,136 @@ class AlertTopologyTest {
         assertThat(alerts.isEmpty()).isTrue();
     }
 
+    @Test
+    void perPersonTwoPeopleArrivingOneAfterTheOtherRaiseAnEpisodeEachWithTheirOwnBestFace() {
+        configure("door", perPerson().build());
+        twoPeopleOneAfterTheOther("door", 1, 35);
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getType, Alert::getSequence).containsExactly(
+                tuple(AlertType.FACE_PRESENT, 3L), tuple(AlertType.FACE_PRESENT, 8L),
+                tuple(AlertType.FACE_GONE, 25L), tuple(AlertType.FACE_GONE, 35L));
+        Alert alicePresent = raised.get(0);
+        assertThat(alicePresent.getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + millis(1) + "/" + ALICE);
+        assertThat(alicePresent.getBestFace().getSequence()).isEqualTo(3L);
+        assertThat(alicePresent.getBestFace().getX1()).as("on the left").isEqualTo(110f);
+        Alert bobPresent = raised.get(1);
+        assertThat(bobPresent.getAlertId()).isEqualTo("door/-/FACE_PRESENT/6/" + millis(6) + "/" + BOB);
+        assertThat(bobPresent.getEpisodeStart()).isEqualTo(AlertFrames.captureTime(6));
+        assertThat(bobPresent.getBestFace().getSequence()).isEqualTo(7L);
+        assertThat(bobPresent.getBestFace().getFaceIndex()).isEqualTo(1);
+        assertThat(bobPresent.getBestFace().getScore()).isEqualTo(0.995f);
+        Alert aliceGone = raised.get(2);
+        assertThat(aliceGone.getAlertId()).isEqualTo(alicePresent.getAlertId().replace("FACE_PRESENT", "FACE_GONE"));
+        assertThat(aliceGone.getBestFace().getSequence()).as("her own best face, not Bob's better one").isEqualTo(3L);
+        assertThat(aliceGone.getReason()).isEqualTo("no face for 3000 ms");
+        Alert bobGone = raised.get(3);
+        assertThat(bobGone.getAlertId()).isEqualTo(bobPresent.getAlertId().replace("FACE_PRESENT", "FACE_GONE"));
+        assertThat(bobGone.getBestFace().getSequence()).isEqualTo(7L);
+        assertThat(meters.counter(AlertMetrics.RAISED, "type", "FACE_PRESENT").count()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutPerPersonTheSameTwoPeopleMakeOneEpisode() {
+        twoPeopleOneAfterTheOther("door", 1, 35);
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getType, Alert::getSequence).containsExactly(
+                tuple(AlertType.FACE_PRESENT, 3L), tuple(AlertType.FACE_GONE, 35L));
+        assertThat(raised.get(0).getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + millis(1));
+        assertThat(raised.get(1).getBestFace().getSequence()).as("the best face of anyone").isEqualTo(7L);
+        assertThat(episodes().get("door").people()).isEmpty();
+    }
+
+    @Test
+    void perPersonFacesWithoutATrackIdShareOneEpisodeAsBefore() {
+        configure("door", perPerson().build());
+        for (long sequence = 1; sequence <= 10; sequence++) {
+            // Two people, from a worker that does not track.
+            send(frame("door", sequence, face(160, 240, 100, 0.95f),
+                    face(480, 240, 100, sequence == 4 ? 0.99f : 0.96f)));
+        }
+        for (long sequence = 11; sequence <= 25; sequence++) {
+            send(frame("door", sequence));
+        }
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getType, Alert::getSequence).containsExactly(
+                tuple(AlertType.FACE_PRESENT, 3L), tuple(AlertType.FACE_GONE, 25L));
+        assertThat(raised.get(0).getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + millis(1));
+        assertThat(raised.get(1).getBestFace().getSequence()).isEqualTo(4L);
+        assertThat(raised.get(1).getBestFace().getFaceIndex()).isEqualTo(1);
+        assertThat(episodes().get("door").people()).isEmpty();
+    }
+
+    @Test
+    void perPersonTracksAreForgottenAfterTheirFaceGoneAndWhenTheyLeaveWithoutOne() {
+        configure("door", perPerson().build());
+        twoPeopleOneAfterTheOther("door", 1, 10);
+        assertThat(tracksOf("door")).containsOnlyKeys(ALICE, BOB);
+        twoPeopleOneAfterTheOther("door", 11, 25);
+        assertThat(tracksOf("door")).as("Alice's FACE_GONE came with frame 25").containsOnlyKeys(BOB);
+        twoPeopleOneAfterTheOther("door", 26, 35);
+        assertThat(episodes().get("door").people()).isEmpty();
+        assertThat(alerts.readValuesToList()).hasSize(4);
+
+        // A passer-by in two frames: not enough for FACE_PRESENT.
+        send(frame("door", 36, tracked(clearFace(), "9000-0")));
+        send(frame("door", 37, tracked(clearFace(), "9000-0")));
+        for (long sequence = 38; sequence <= 41; sequence++) {
+            send(frame("door", sequence));
+        }
+        assertThat(tracksOf("door")).as("frame 37 is still in the window of 5").containsOnlyKeys("9000-0");
+        send(frame("door", 42));
+        assertThat(episodes().get("door").people()).isEmpty();
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void perPersonTwoPeopleArrivingTogetherGetTwoAlertsEndedByWallClockWhenFramesStop() {
+        configure("door", perPerson().build());
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            send(frame("door", sequence, tracked(face(160, 240, 100, 0.97f), ALICE),
+                    tracked(face(480, 240, 100, 0.96f), BOB)));
+        }
+        send(frame("door", 4, tracked(face(480, 240, 100, 0.96f), BOB)));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly(
+                "door/-/FACE_PRESENT/1/" + millis(1) + "/" + ALICE, "door/-/FACE_PRESENT/1/" + millis(1) + "/" + BOB);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+
+        List<Alert> gone = alerts.readValuesToList();
+        assertThat(gone).extracting(Alert::getType, Alert::getTime).containsExactly(
+                tuple(AlertType.FACE_GONE, AlertFrames.captureTime(3).plusSeconds(3)),
+                tuple(AlertType.FACE_GONE, AlertFrames.captureTime(4).plusSeconds(3)));
+        assertThat(gone.get(0).getReason()).isEqualTo("no frame from the camera for 10000 ms");
+        assertThat(gone.get(1).getAlertId()).isEqualTo("door/-/FACE_GONE/1/" + millis(1) + "/" + BOB);
+        assertThat(episodes().get("door").people()).isEmpty();
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        assertThat(alerts.isEmpty()).as("ended once").isTrue();
+    }
+
+    @Test
+    void perPersonEpisodesAreKeptWithinEachZone() {
+        configure("hall", perPerson().setZones(List.of(new AlertZone("left", List.of(new ZonePoint(0f, 0f),
+                new ZonePoint(0.5f, 0f), new ZonePoint(0.5f, 1f), new ZonePoint(0f, 1f))))).build());
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            send(frame("hall", sequence, tracked(face(100, 240, 100, 0.99f), ALICE),
+                    tracked(face(500, 240, 100, 0.99f), BOB)));
+        }
+        Alert alice = single();
+        assertThat(alice.getZone()).isEqualTo("left");
+        assertThat(alice.getAlertId()).isEqualTo("hall/left/FACE_PRESENT/1/" + millis(1) + "/" + ALICE);
+
+        for (long sequence = 4; sequence <= 6; sequence++) {
+            // Bob walks into the zone, Alice out of it.
+            send(frame("hall", sequence, tracked(face(500, 240, 100, 0.99f), ALICE),
+                    tracked(face(100, 240, 100, 0.99f), BOB)));
+        }
+        Alert bob = single();
+        assertThat(bob.getAlertId()).isEqualTo("hall/left/FACE_PRESENT/4/" + millis(4) + "/" + BOB);
+    }
+
     private void send(FaceDetections frame) {
         faces.pipeInput(frame.getCameraId(), frame, frame.getCaptureTime());
     }
@@ -328,6 +468,40 @@ class AlertTopologyTest {
     private void configure(String camera, AlertRules rules) {
         cameras.pipeInput(camera, CameraConfig.newBuilder().setId(camera).setUrl("rtsp://cam/" + camera)
                 .setAlerts(rules).build());
+    }
+
+    private static AlertRules.Builder perPerson() {
+        return AlertRules.newBuilder().setPerPerson(true);
+    }
+
+    /**
+     * Alice (left) in frames 1 to 10, her best face in frame 3; Bob (right) in frames 6 to 20, his best in frame 7 and
+     * better than hers; then nobody, up to frame 35. Sends the frames {@code from} to {@code to}.
+     */
+    private void twoPeopleOneAfterTheOther(String camera, long from, long to) {
+        for (long sequence = from; sequence <= to; sequence++) {
+            List<DetectedFace> inView = new ArrayList<>();
+            if (sequence <= 10) {
+                inView.add(tracked(face(160, 240, 100, sequence == 3 ? 0.99f : 0.95f), ALICE));
+            }
+            if (sequence >= 6 && sequence <= 20) {
+                inView.add(tracked(face(480, 240, 100, sequence == 7 ? 0.995f : 0.93f), BOB));
+            }
+            send(frame(camera, sequence, inView.toArray(DetectedFace[]::new)));
+        }
+    }
+
+    private KeyValueStore<String, CameraEpisodes> episodes() {
+        return driver.getKeyValueStore(AlertTopology.EPISODES);
+    }
+
+    /** The face tracks kept for the whole picture of {@code camera}. */
+    private Map<String, EpisodeTrack> tracksOf(String camera) {
+        return episodes().get(camera).people().getOrDefault(CameraEpisodes.WHOLE_PICTURE, new TreeMap<>());
+    }
+
+    private static long millis(long sequence) {
+        return AlertFrames.captureTime(sequence).toEpochMilli();
     }
 
     private Alert single() {
