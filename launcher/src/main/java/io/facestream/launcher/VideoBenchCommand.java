@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.samples.DoorClip;
+import io.facestream.samples.SampleVideo;
 import io.facestream.tracking.Agreement;
 import io.facestream.tracking.FaceTracker;
 import io.facestream.tracking.Scan;
@@ -40,14 +41,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "tracking, and its agreement with per-frame detection: recall of per-frame faces scoring >= 0.95 "
                 + "(box IoU >= 0.7), extra faces >= 0.95 that per-frame detection did not find, mean landmark "
                 + "distance in %% of the box side, and the number of tracks.",
-                "Without FILE: the door clips made from the sample photos, at --size.",
+                "Without FILE: the door clips made from the sample photos, at --size, and the real sample videos "
+                        + "(a man talking to his webcam, 400x300).",
                 "Run it on an otherwise idle machine."})
 final class VideoBenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Video files (default: the door clips).")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Video files (default: the door clips and the sample videos).")
     List<Path> files = List.of();
 
     @Option(names = "--fps", paramLabel = "F",
@@ -85,7 +87,7 @@ final class VideoBenchCommand implements Callable<Integer> {
         }
         Path clips = files.isEmpty() ? Files.createTempDirectory("face-stream-door-clips") : null;
         try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
-            List<Path> videos = files.isEmpty() ? doorClips(clips) : files;
+            List<Path> videos = files.isEmpty() ? samples(clips) : files;
             for (int i = 0; i < warmupRuns; i++) {
                 pass(detector, videos.get(0), TrackerOptions.perFrame());
                 pass(detector, videos.get(0), TrackerOptions.defaults());
@@ -108,6 +110,15 @@ final class VideoBenchCommand implements Callable<Integer> {
                 deleteTree(clips);
             }
         }
+    }
+
+    /** The door clips, written to {@code dir}, and the real sample videos. */
+    private List<Path> samples(Path dir) throws IOException {
+        List<Path> videos = new ArrayList<>(doorClips(dir));
+        for (SampleVideo video : SampleVideo.values()) {
+            videos.add(video.path());
+        }
+        return videos;
     }
 
     private List<Path> doorClips(Path dir) throws IOException {
