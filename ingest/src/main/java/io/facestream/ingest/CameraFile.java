@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.schemas.AlertRulesJson;
 import io.facestream.schemas.CameraUrls;
+import io.facestream.schemas.DetectionSettingsJson;
 import io.facestream.schemas.InvalidFieldException;
 import io.facestream.schemas.RtspTransport;
 import java.io.IOException;
@@ -22,11 +23,13 @@ import java.util.Set;
 /**
  * Reads the camera list from a YAML file: a list of entries with the fields of CameraConfig
  * ({@code id} and {@code url} required), the transport as {@link RtspTransport} names it, the door-alert rules
- * under {@code alerts} in the form of {@link AlertRulesJson}. An error names the file, the camera and the field.
+ * under {@code alerts} in the form of {@link AlertRulesJson}, the detector workers' settings under {@code detection}
+ * in the form of {@link DetectionSettingsJson}. An error names the file, the camera and the field.
  */
 public final class CameraFile {
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality",
-            "loop", "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD);
+            "loop", "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD,
+            DetectionSettingsJson.FIELD);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private CameraFile() {
@@ -86,7 +89,8 @@ public final class CameraFile {
                     Duration.ofMillis((long) number(entry, "stallTimeoutMillis", Camera.DEFAULT_STALL_TIMEOUT.toMillis())),
                     RtspTransport.parse(optionalText(entry, RtspTransport.FIELD)),
                     bool(entry, "enabled", true),
-                    AlertRulesJson.read(entry.get(AlertRulesJson.FIELD)));
+                    AlertRulesJson.read(entry.get(AlertRulesJson.FIELD)),
+                    DetectionSettingsJson.read(entry.get(DetectionSettingsJson.FIELD)));
         } catch (InvalidFieldException e) {
             throw new InvalidCameraFileException(where + ": field " + e.field() + ": " + CameraUrls.redact(e.getMessage()));
         }

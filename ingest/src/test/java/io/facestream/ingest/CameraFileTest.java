@@ -9,6 +9,7 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.ZonePoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,9 @@ class CameraFileTest {
                 """);
         assertThat(CameraFile.read(file)).containsExactly(
                 new Camera("door", "rtsp://admin:secret@10.0.0.5/stream", 10, 1280, null, 85, false,
-                        Duration.ofSeconds(5), RtspTransport.UDP, true, null),
+                        Duration.ofSeconds(5), RtspTransport.UDP, true, null, null),
                 new Camera("demo", "/videos/demo.mp4", 5, null, null, 85, true, Duration.ofSeconds(10),
-                        RtspTransport.AUTO, false, null));
+                        RtspTransport.AUTO, false, null, null));
     }
 
     @Test
@@ -100,6 +101,70 @@ class CameraFileTest {
         assertThatThrownBy(() -> CameraFile.read(write(
                 "- id: door\n  url: x.mp4\n  alerts:\n    zones: [{name: a, polygon: [{x: 0, y: 0}, {x: 1, y: -0.5}, {x: 1, y: 1}]}]\n")))
                 .hasMessageContaining("field alerts.zones[0].polygon[1].y:").hasMessageContaining("0 to 1");
+    }
+
+    @Test
+    void detectionSettingsKeepEveryFieldFromTheFileThroughAvro() throws Exception {
+        Path file = write("""
+                - id: door
+                  url: rtsp://10.0.0.5/stream
+                  detection:
+                    minFaceSize: 60
+                    region: [{x: 0.2, y: 0}, {x: 0.8, y: 0}, {x: 0.8, y: 1}, {x: 0.2, y: 1}]
+                    fullScanIntervalMillis: 3000
+                    motionThreshold: 30
+                    tracking: false
+                - id: hall
+                  url: rtsp://10.0.0.6/stream
+                  detection: {minFaceSize: 40}
+                - id: yard
+                  url: rtsp://10.0.0.7/stream
+                """);
+
+        List<Camera> cameras = CameraFile.read(file);
+
+        Camera door = cameras.get(0);
+        assertThat(door.detection()).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f),
+                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f), new ZonePoint(0.2f, 1f)), 3000L, 30, false));
+        assertThat(cameras.get(1).detection()).as("fields left out: the workers' defaults")
+                .isEqualTo(new DetectionSettings(40, List.of(), null, null, null));
+        assertThat(cameras.get(2).detection()).as("no detection: the workers' defaults").isNull();
+        assertThat(throughTheTopic(door.toAvro()).getDetection()).isEqualTo(door.detection());
+        assertThat(Camera.fromAvro(throughTheTopic(door.toAvro()))).isEqualTo(door);
+        assertThat(throughTheTopic(cameras.get(2).toAvro()).getDetection()).isNull();
+    }
+
+    @Test
+    void badDetectionSettingNamesFileCameraAndField() throws Exception {
+        Path file = write("""
+                - id: door
+                  url: rtsp://10.0.0.5/stream
+                - id: hall
+                  url: rtsp://10.0.0.6/stream
+                  detection:
+                    region: [{x: 0.2, y: 0}, {x: 0.8, y: 0}, {x: 1.5, y: 1}]
+                """);
+        assertThatThrownBy(() -> CameraFile.read(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("camera 'hall' (entry 2): field detection.region[2].x:")
+                .hasMessageContaining("0 to 1");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  detection: {minFaceSize: 8}\n")))
+                .hasMessageContaining("field detection.minFaceSize: detection.minFaceSize must be 12 to 2000 pixels,"
+                        + " was 8");
+        assertThatThrownBy(() -> CameraFile.read(write(
+                "- id: door\n  url: x.mp4\n  detection: {fullScanIntervalMillis: 50}\n")))
+                .hasMessageContaining("field detection.fullScanIntervalMillis:").hasMessageContaining("100 to 60000 ms");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  detection: {motionThreshold: 256}\n")))
+                .hasMessageContaining("field detection.motionThreshold:").hasMessageContaining("1 to 255");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  detection: {tracking: sometimes}\n")))
+                .hasMessageContaining("field detection.tracking:").hasMessageContaining("true or false");
+        assertThatThrownBy(() -> CameraFile.read(write(
+                "- id: door\n  url: x.mp4\n  detection:\n    region: [{x: 0, y: 0}, {x: 1, y: 1}]\n")))
+                .hasMessageContaining("field detection.region:").hasMessageContaining("needs at least 3 points, has 2");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  detection: {minFace: 60}\n")))
+                .hasMessageContaining("field detection.minFace:").hasMessageContaining("unknown");
+        assertThatThrownBy(() -> CameraFile.read(write("- id: door\n  url: x.mp4\n  detection: 60\n")))
+                .hasMessageContaining("field detection:").hasMessageContaining("a mapping of minFaceSize");
     }
 
     @Test

@@ -11,7 +11,9 @@ import ch.qos.logback.core.read.ListAppender;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.Frame;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Cameras removed at run time, and camera passwords kept out of events and logs. */
+/** Cameras changed and removed at run time, and camera passwords kept out of events and logs. */
 class CameraLifecycleTest {
     private static final String PASSWORD = "S3cretPw";
     private static final String TOKEN = "Hunter22x";
@@ -73,6 +75,45 @@ class CameraLifecycleTest {
             await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertThat(frames.poll(f -> f.getCameraId().equals("doomed"))).hasSize(sentBefore);
         }
+    }
+
+    @Test
+    void detectionSettingsOfTheCameraFileArePublishedAndAChangeOfThemAloneKeepsTheCameraStreaming() throws Exception {
+        Path video = dir.resolve("door.mp4");
+        DemoVideo.write(video, 160, 120, 10, Duration.ofSeconds(1));
+        Path file = Files.writeString(dir.resolve("cameras.yaml"), "- id: door\n  url: " + video + "\n  loop: true\n"
+                + "  detection: {minFaceSize: 60, tracking: false}\n");
+        try (RecordCollector<CameraConfig> cameras = kafka.cameras(); RecordCollector<Frame> frames = kafka.frames();
+             RecordCollector<CameraStatus> statuses = kafka.statuses();
+             KafkaProducer<String, CameraConfig> producer = kafka.cameraProducer()) {
+            kafka.startIngest(kafka.config("detection", "detection").withCamerasFile(file), List.of());
+
+            CameraConfig published = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> cameras.poll(Objects::nonNull), list -> !list.isEmpty()).get(0);
+            assertThat(published.getDetection()).isEqualTo(new DetectionSettings(60, List.of(), null, null, false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> frames.poll(f -> f.getCameraId().equals("door")).size() >= 3);
+
+            Camera door = Camera.fromAvro(published);
+            DetectionSettings smallerFaces = new DetectionSettings(30, List.of(), null, null, true);
+            new CameraPublisher(producer).publish(List.of(door.withDetection(smallerFaces)));
+            // Ingest writes the change again with its frames partition once it has read it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> cameras.pollRecords().stream().anyMatch(record ->
+                    record.value() != null && smallerFaces.equals(record.value().getDetection())
+                            && record.headers().lastHeader(FramePartitions.HEADER) != null));
+            // Then a change that ingest does use. Ingest applies changes in order, so a restart for the detection
+            // settings would show as a STOPPED before this one's.
+            new CameraPublisher(producer).publish(List.of(door.withDetection(smallerFaces).withFps(4)));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !stopped(statuses, "door").isEmpty());
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(stopped(statuses, "door")).as("one restart: for the fps, not for the detection settings")
+                    .hasSize(1);
+        }
+    }
+
+    private static List<CameraStatus> stopped(RecordCollector<CameraStatus> statuses, String cameraId) {
+        return statuses.poll(s -> s.getCameraId().equals(cameraId) && s.getState() == CameraState.STOPPED
+                && "configuration changed".equals(s.getReason()));
     }
 
     @Test

@@ -81,6 +81,10 @@ final class TestKafka implements AutoCloseable {
         return new RecordCollector<>(bootstrapServers(), Topics.CAMERA_STATUS, new AvroSerde<>(CameraStatus.class));
     }
 
+    RecordCollector<CameraConfig> cameras() {
+        return new RecordCollector<>(bootstrapServers(), Topics.CAMERAS, new AvroSerde<>(CameraConfig.class));
+    }
+
     KafkaProducer<String, CameraConfig> cameraProducer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
                 new StringSerializer(), new AvroSerde<>(CameraConfig.class).serializer());

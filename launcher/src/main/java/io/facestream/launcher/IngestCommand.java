@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
                         + "or udp) [auto], enabled [true], and alerts: "
                         + "the sink's door-alert rules for the camera (minScore, minFaceSize, presentFrames, "
                         + "windowFrames, goneAfterMillis, cameraDown, zones: [{name, polygon: [{x, y}, ...]}]; "
-                        + "see the README, Door alerts)."})
+                        + "see the README, Door alerts), and detection: the detector workers' settings for the "
+                        + "camera (minFaceSize [20], region: [{x, y}, ...] [whole picture], fullScanIntervalMillis "
+                        + "[2000], motionThreshold [18], tracking [WORKER_TRACKING]; see the README, Detection "
+                        + "settings per camera)."})
 final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--cameras-file", paramLabel = "FILE", description = "YAML camera list (overrides INGEST_CAMERAS_FILE).")

@@ -197,9 +197,10 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void theCameraFilesCommentedAlertRulesAreValidOnceUncommented(@TempDir Path dir) throws IOException {
+    void theCameraFilesCommentedAlertRulesAndDetectionSettingsAreValidOnceUncommented(@TempDir Path dir)
+            throws IOException {
         String example = String.join("\n", Files.readAllLines(DEPLOY.resolve("cameras.yaml")).stream()
-                .map(line -> line.matches("  # (alerts:|  ).*") ? "  " + line.substring(4) : line).toList());
+                .map(line -> line.matches("  # (alerts:|detection:|  ).*") ? "  " + line.substring(4) : line).toList());
         Path uncommented = Files.writeString(dir.resolve("cameras.yaml"), example + "\n");
 
         Camera door = CameraFile.read(uncommented).get(0);
@@ -207,6 +208,12 @@ class DeploymentFilesTest {
         assertThat(door.alerts()).as(example).isNotNull();
         assertThat(door.alerts().getWindowFrames()).isEqualTo(5);
         assertThat(door.alerts().getZones()).hasSize(1);
+        assertThat(door.detection()).as(example).isNotNull();
+        assertThat(door.detection().getMinFaceSize()).isEqualTo(40);
+        assertThat(door.detection().getRegion()).hasSize(4);
+        assertThat(door.detection().getFullScanIntervalMillis()).isEqualTo(2000L);
+        assertThat(door.detection().getMotionThreshold()).isEqualTo(18);
+        assertThat(door.detection().getTracking()).isTrue();
     }
 
     @Test

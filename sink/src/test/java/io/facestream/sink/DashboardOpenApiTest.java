@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.broker.EmbeddedKafkaBroker;
+import io.facestream.schemas.DetectionSettingsJson;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import java.net.URI;
@@ -14,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +65,27 @@ class DashboardOpenApiTest {
                 assertThat(documented).containsAll(routes);
             }
         }
+    }
+
+    @Test
+    void cameraSchemasDocumentTheDetectionSettingsAsTheApiWritesThem() throws Exception {
+        JsonNode schemas;
+        try (var yaml = DashboardOpenApiTest.class.getResourceAsStream("/io/facestream/sink/web/openapi.yaml")) {
+            schemas = new ObjectMapper(new YAMLFactory()).readTree(yaml).at("/components/schemas");
+        }
+        JsonNode written = DetectionSettingsJson.write(DetectionSettings.newBuilder().build());
+
+        assertThat(names(schemas.at("/DetectionSettings/properties"))).containsExactlyElementsOf(names(written));
+        for (String camera : List.of("CameraSettings", "Camera")) {
+            assertThat(schemas.at("/" + camera + "/properties/detection/allOf/0/$ref").asText()).as(camera)
+                    .isEqualTo("#/components/schemas/DetectionSettings");
+        }
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** Path parameters compared by position, whatever they are called ({id}, {camera}, <path>). */

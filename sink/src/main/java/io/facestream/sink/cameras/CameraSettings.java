@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.facestream.schemas.AlertRulesJson;
 import io.facestream.schemas.CameraId;
 import io.facestream.schemas.CameraUrls;
+import io.facestream.schemas.DetectionSettingsJson;
 import io.facestream.schemas.RtspTransport;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.sink.alerts.AlertRule;
 import java.util.Iterator;
 import java.util.Optional;
@@ -17,12 +19,13 @@ import java.util.TreeSet;
 /**
  * A camera config from a JSON body ({@code PUT /api/cameras/{id}}), validated as ingest validates its camera file:
  * every error names the field. Fields left out take the schema's defaults; {@code url} is required. The door-alert
- * rules ({@code alerts}, in the form of {@link AlertRulesJson}) are the exception: left out, the camera keeps its
- * current rules, so a client that only changes the stream does not wipe them; {@code "alerts": null} removes them.
+ * rules ({@code alerts}, in the form of {@link AlertRulesJson}) and the detection settings ({@code detection}, in the
+ * form of {@link DetectionSettingsJson}) are the exception: left out, the camera keeps its current ones, so a client
+ * that only changes the stream does not wipe them; {@code null} removes them.
  */
 public final class CameraSettings {
     private static final Set<String> FIELDS = Set.of("id", "url", "fps", "maxWidth", "maxHeight", "jpegQuality", "loop",
-            "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD);
+            "stallTimeoutMillis", RtspTransport.FIELD, "enabled", AlertRulesJson.FIELD, DetectionSettingsJson.FIELD);
 
     private CameraSettings() {
     }
@@ -87,7 +90,15 @@ public final class CameraSettings {
                 .setStallTimeoutMillis(stallTimeoutMillis).setTransport(transport.configName())
                 .setEnabled(bool(body, "enabled", defaults.getEnabled()))
                 .setAlerts(alerts(body, current, alertDefaults))
+                .setDetection(detection(body, current))
                 .build();
+    }
+
+    private static DetectionSettings detection(JsonNode body, Optional<CameraConfig> current) {
+        if (!body.has(DetectionSettingsJson.FIELD)) {
+            return current.map(CameraConfig::getDetection).orElse(null);
+        }
+        return DetectionSettingsJson.read(body.get(DetectionSettingsJson.FIELD));
     }
 
     private static AlertRules alerts(JsonNode body, Optional<CameraConfig> current, AlertRule alertDefaults) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.schemas.avro.AlertRules;
 import io.facestream.schemas.avro.AlertZone;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.ZonePoint;
 import io.facestream.sink.alerts.AlertSettings;
 import java.util.List;
@@ -114,6 +115,54 @@ class CameraSettingsTest {
         assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"colour\": 1}}", "alerts.colour");
         // The sink's default window is 5 frames: 6 of them can never be present.
         assertRefused("door", "{\"url\": \"rtsp://x\", \"alerts\": {\"presentFrames\": 6}}", "alerts.presentFrames");
+    }
+
+    @Test
+    void detectionSettingsAreTakenWithEveryField() throws Exception {
+        CameraConfig config = parse("door", body("{\"url\": \"rtsp://x\", \"detection\": {\"minFaceSize\": 60,"
+                + " \"region\": [{\"x\": 0.2, \"y\": 0}, {\"x\": 0.8, \"y\": 0}, {\"x\": 0.8, \"y\": 1}],"
+                + " \"fullScanIntervalMillis\": 3000, \"motionThreshold\": 30, \"tracking\": false}}"),
+                Optional.empty());
+
+        assertThat(config.getDetection()).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f),
+                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), 3000L, 30, false));
+    }
+
+    @Test
+    void detectionLeftOutKeepsTheCurrentSettingsAndNullRemovesThem() throws Exception {
+        DetectionSettings settings = new DetectionSettings(60, List.of(), null, null, null);
+        AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, List.of());
+        CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://10.0.0.5/live").setAlerts(rules)
+                .setDetection(settings).build();
+
+        CameraConfig fpsOnly = parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"fps\": 2}"),
+                Optional.of(stored));
+        assertThat(fpsOnly.getDetection()).isEqualTo(settings);
+        CameraConfig removed = parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"detection\": null}"),
+                Optional.of(stored));
+        assertThat(removed.getDetection()).isNull();
+        assertThat(removed.getAlerts()).as("the alert rules stay").isEqualTo(rules);
+        CameraConfig changed = parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"detection\": {\"tracking\":"
+                + " false}}"), Optional.of(stored));
+        assertThat(changed.getDetection()).as("replaced as a whole, as alerts are")
+                .isEqualTo(new DetectionSettings(null, List.of(), null, null, false));
+        assertThat(parse("door", body("{\"url\": \"rtsp://x\"}"), Optional.empty()).getDetection()).isNull();
+    }
+
+    @Test
+    void badDetectionSettingsAreRefusedNamingTheField() {
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"minFaceSize\": 8}}", "detection.minFaceSize");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"fullScanIntervalMillis\": 60001}}",
+                "detection.fullScanIntervalMillis must be 100 to 60000 ms");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"motionThreshold\": 0}}",
+                "detection.motionThreshold");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"tracking\": \"off\"}}", "detection.tracking");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"region\": [{\"x\": 0, \"y\": 0},"
+                + " {\"x\": 1, \"y\": 0}, {\"x\": 0.5, \"y\": -1}]}}", "detection.region[2].y");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"region\": [{\"x\": 0, \"y\": 0},"
+                + " {\"x\": 0.5, \"y\": 0.5}, {\"x\": 1, \"y\": 1}]}}", "detection.region encloses no area");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": {\"scale\": 2}}", "detection.scale");
+        assertRefused("door", "{\"url\": \"rtsp://x\", \"detection\": true}", "detection must be a mapping");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.facestream.sink.live.LiveRecords.detections;
 import static io.facestream.sink.live.LiveRecords.face;
 import static io.facestream.sink.live.LiveRecords.frame;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,45 @@ class DashboardApiTest {
         assertThat(sink.send("PUT", "/api/cameras/hall", "{\"url\": \"rtsp://10.0.0.7/live\", \"alerts\": null}")
                 .statusCode()).isEqualTo(200);
         assertThat(json.readTree(sink.get("/api/cameras/hall").body()).get("alerts").isNull()).isTrue();
+    }
+
+    @Test
+    void detectionSettingsPutAreShownAndKeptByAPutWithoutThem() throws Exception {
+        String settings = "{\"minFaceSize\": 60, \"region\": [{\"x\": 0.2, \"y\": 0}, {\"x\": 0.8, \"y\": 0},"
+                + " {\"x\": 0.8, \"y\": 1}, {\"x\": 0.2, \"y\": 1}], \"tracking\": false}";
+        HttpResponse<String> created = sink.send("PUT", "/api/cameras/gate",
+                "{\"url\": \"rtsp://10.0.0.8/live\", \"detection\": " + settings + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode shown = json.readTree(sink.get("/api/cameras/gate").body()).get("detection");
+        assertThat(shown.get("minFaceSize").asInt()).isEqualTo(60);
+        assertThat(shown.get("region")).hasSize(4);
+        assertThat(shown.at("/region/1/x").asDouble()).isCloseTo(0.8, within(1e-6));
+        assertThat(shown.get("fullScanIntervalMillis").isNull()).as("left out: the workers' default").isTrue();
+        assertThat(shown.get("motionThreshold").isNull()).isTrue();
+        assertThat(shown.get("tracking").asBoolean()).isFalse();
+        assertThat(json.readTree(sink.get("/api/cameras").body()).findParents("id").stream()
+                .filter(camera -> camera.get("id").asText().equals("gate")).findFirst().orElseThrow()
+                .get("detection")).as("the list shows them too").isEqualTo(shown);
+        assertThat(last(camerasTopic("gate")).value().getDetection().getMinFaceSize()).isEqualTo(60);
+
+        HttpResponse<String> changed = sink.send("PUT", "/api/cameras/gate",
+                "{\"url\": \"rtsp://10.0.0.8/live\", \"fps\": 2}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json.readTree(sink.get("/api/cameras/gate").body()).get("detection")).isEqualTo(shown);
+        assertThat(last(camerasTopic("gate")).value().getDetection().getRegion()).hasSize(4);
+
+        HttpResponse<String> refused = sink.send("PUT", "/api/cameras/gate", "{\"url\": \"rtsp://10.0.0.8/live\","
+                + " \"detection\": {\"minFaceSize\": 4}}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("error").asText())
+                .startsWith("detection.minFaceSize must be 12 to 2000 pixels");
+        assertThat(json.readTree(sink.get("/api/cameras/gate").body()).get("detection")).isEqualTo(shown);
+
+        assertThat(sink.send("PUT", "/api/cameras/gate", "{\"url\": \"rtsp://10.0.0.8/live\", \"detection\": null}")
+                .statusCode()).isEqualTo(200);
+        assertThat(json.readTree(sink.get("/api/cameras/gate").body()).get("detection").isNull()).isTrue();
+        assertThat(last(camerasTopic("gate")).value().getDetection()).isNull();
     }
 
     @Test
