@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                         + "jpegQuality [85], loop [false], stallTimeoutMillis [10000], transport (RTSP: auto, tcp "
                         + "or udp) [auto], enabled [true], and alerts: "
                         + "the sink's door-alert rules for the camera (minScore, minFaceSize, presentFrames, "
-                        + "windowFrames, goneAfterMillis, cameraDown, zones: [{name, polygon: [{x, y}, ...]}]; "
+                        + "windowFrames, goneAfterMillis, cameraDown, perPerson, zones: [{name, polygon: [{x, y}, ...]}]; "
                         + "see the README, Door alerts), and detection: the detector workers' settings for the "
                         + "camera (minFaceSize [20], region: [{x, y}, ...] [whole picture], fullScanIntervalMillis "
                         + "[2000], motionThreshold [18], tracking [WORKER_TRACKING]; see the README, Detection "
