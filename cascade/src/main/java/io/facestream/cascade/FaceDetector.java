@@ -126,7 +126,11 @@ public final class FaceDetector implements AutoCloseable {
      * image. Boxes are in image pixels; the faces come best score first.
      */
     public List<Face> detect(RgbImage image, List<Box> regions, List<Box> candidates) {
-        StageTimes times = new StageTimes();
+        return detect(image, regions, candidates, new StageTimes());
+    }
+
+    /** As {@link #detect(RgbImage, List, List)}, adding the time spent per stage to {@code times}. */
+    public List<Face> detect(RgbImage image, List<Box> regions, List<Box> candidates, StageTimes times) {
         long start = System.nanoTime();
         List<IntegralImage> frames = List.of(IntegralImage.of(image));
         times.add(Stage.PYRAMID, start);

@@ -135,7 +135,7 @@ final class BatchCommitter implements AutoCloseable {
                 // sink joins each faces partition with the frames partition of the same number.
                 producer.send(new ProducerRecord<>(Topics.FACES, outcome.record().partition(), event.getCameraId(),
                         events.serialize(Topics.FACES, event)));
-                metrics.eventOut(event.getStatus());
+                metrics.eventOut(event);
             });
         }
     }

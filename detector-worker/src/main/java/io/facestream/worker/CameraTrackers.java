@@ -83,7 +83,7 @@ final class CameraTrackers implements AutoCloseable {
         }
         TrackedFrame[] result = new TrackedFrame[frames.size()];
         perFrame(frames, batched, times, result);
-        tracked(frames, tracked, detection, result);
+        tracked(frames, tracked, detection, times, result);
         return List.of(result);
     }
 
@@ -112,14 +112,14 @@ final class CameraTrackers implements AutoCloseable {
     }
 
     private void tracked(List<FrameOutcome.Decoded> frames, Map<String, List<Integer>> byCamera,
-                         Map<String, CameraDetection> detection, TrackedFrame[] result) {
+                         Map<String, CameraDetection> detection, StageTimes times, TrackedFrame[] result) {
         List<Callable<Void>> tasks = new ArrayList<>();
         byCamera.forEach((camera, indexes) -> {
             FaceTracker tracker = trackerOf(camera, frames.get(indexes.get(0)), detection.get(camera));
             tasks.add(() -> {
                 for (int i : indexes) {
                     RgbImage image = frames.get(i).image();
-                    result[i] = tracker.next(image, captureMillis(frames.get(i)));
+                    result[i] = tracker.next(image, captureMillis(frames.get(i)), times);
                 }
                 return null;
             });

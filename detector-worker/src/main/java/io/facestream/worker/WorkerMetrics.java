@@ -3,6 +3,8 @@ package io.facestream.worker;
 import io.facestream.cascade.Stage;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.avro.DetectionStatus;
+import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.schemas.avro.FrameScan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -14,10 +16,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The worker's Prometheus metrics: frames in and out, dead letters, batch sizes, stage latencies, lag. */
+/**
+ * The worker's Prometheus metrics: frames in and out, how they were examined, dead letters, batch sizes, stage
+ * latencies, lag.
+ */
 public final class WorkerMetrics {
     private final Counter framesIn;
     private final Map<DetectionStatus, Counter> eventsOut = new EnumMap<>(DetectionStatus.class);
+    private final Map<FrameScan, Counter> framesExamined = new EnumMap<>(FrameScan.class);
     private final Counter deadLetters;
     private final DistributionSummary batchSize;
     private final Map<Stage, Timer> stageLatency = new EnumMap<>(Stage.class);
@@ -29,6 +35,12 @@ public final class WorkerMetrics {
         for (DetectionStatus status : DetectionStatus.values()) {
             eventsOut.put(status, Counter.builder("facestream.worker.events.out")
                     .description("Face events published").tag("status", status.name().toLowerCase())
+                    .register(registry));
+        }
+        for (FrameScan scan : FrameScan.values()) {
+            framesExamined.put(scan, Counter.builder("facestream.worker.frames.examined")
+                    .description("Frames examined, by how: the whole cascade, on regions, tracked faces only, or not at "
+                            + "all (no motion, no face)").tag("scan", scan.name().toLowerCase())
                     .register(registry));
         }
         deadLetters = Counter.builder("facestream.worker.dlq").description("Records sent to frames.dlq")
@@ -51,8 +63,11 @@ public final class WorkerMetrics {
         framesIn.increment(count);
     }
 
-    void eventOut(DetectionStatus status) {
-        eventsOut.get(status).increment();
+    void eventOut(FaceDetections event) {
+        eventsOut.get(event.getStatus()).increment();
+        if (event.getStatus() == DetectionStatus.OK) {
+            framesExamined.get(event.getScan()).increment();
+        }
     }
 
     void deadLetter() {

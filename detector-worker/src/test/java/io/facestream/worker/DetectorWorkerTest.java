@@ -245,8 +245,17 @@ class DetectorWorkerTest {
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("facestream_worker_frames_in_total 2.0")
                     .contains("facestream_worker_events_out_total{status=\"ok\"} 2.0")
+                    .contains("facestream_worker_frames_examined_total{scan=\"full\"} 2.0")
                     .contains("facestream_worker_stage_latency_seconds_bucket");
+            assertThat(stageSeconds(metrics, "onet")).as("O-Net time, tracked frames too").isPositive();
         }
+    }
+
+    /** The summed time of a stage in Prometheus text. */
+    private static double stageSeconds(String metrics, String stage) {
+        return metrics.lines().filter(line -> line.startsWith("facestream_worker_stage_latency_seconds_sum{stage=\""
+                        + stage + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -446,7 +446,8 @@ class DeploymentFilesTest {
         assertThat(used).contains("facestream_ingest_frames_grabbed_total", "facestream_ingest_frames_sent_total",
                 "facestream_ingest_frames_dropped_total", "facestream_ingest_camera_state",
                 "facestream_worker_stage_latency_seconds_bucket", "facestream_worker_batch_size_bucket",
-                "facestream_worker_lag", "facestream_worker_dlq_total", "facestream_sink_events_stored_total",
+                "facestream_worker_lag", "facestream_worker_dlq_total", "facestream_worker_frames_examined_total",
+                "facestream_sink_events_stored_total",
                 "facestream_sink_records_unreadable_total", "facestream_alerts_raised_total",
                 "facestream_alert_deliveries_total");
         dashboard.findValues("datasource").forEach(ds -> assertThat(ds.get("uid").asText()).isEqualTo("prometheus"));

@@ -4,6 +4,7 @@ import io.facestream.cascade.Box;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
+import io.facestream.cascade.StageTimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,18 @@ public final class FaceTracker {
      * outside the region are not reported, though followed while they stay in the rectangle.
      */
     public TrackedFrame next(RgbImage frame, long timeMs) {
+        return next(frame, timeMs, new StageTimes());
+    }
+
+    /** As {@link #next(RgbImage, long)}, adding the time the networks took per stage to {@code times}. */
+    public TrackedFrame next(RgbImage frame, long timeMs, StageTimes times) {
         DetectionRegion region = options.region();
         if (region.isWhole()) {
-            return nextIn(frame, timeMs);
+            return nextIn(frame, timeMs, times);
         }
         Box bounds = region.bounds(frame.width(), frame.height());
         TrackedFrame inBounds = nextIn(frame.crop((int) bounds.x1(), (int) bounds.y1(), (int) bounds.width(),
-                (int) bounds.height()), timeMs);
+                (int) bounds.height()), timeMs, times);
         List<TrackedFace> faces = inBounds.faces().stream()
                 .map(face -> new TrackedFace(face.track(), face.face().moved(bounds.x1(), bounds.y1())))
                 .filter(face -> {
@@ -67,16 +73,16 @@ public final class FaceTracker {
         return new TrackedFrame(timeMs, inBounds.scan(), faces);
     }
 
-    private TrackedFrame nextIn(RgbImage frame, long timeMs) {
+    private TrackedFrame nextIn(RgbImage frame, long timeMs, StageTimes times) {
         ScanPlan plan = plan(frame, timeMs);
         Scan scan = plan.scan();
-        List<Face> faces = examine(frame, plan);
+        List<Face> faces = examine(frame, plan, times);
         Map<Integer, Track> matched = TrackMatcher.match(tracks, faces);
         List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
         if (!lost.isEmpty() && scan != Scan.FULL) {
             // A face not confirmed where it was expected may have moved further than predicted: the whole
             // cascade around where its person was, before the track is given up.
-            faces = withFacesFoundAgain(frame, faces, lost);
+            faces = withFacesFoundAgain(frame, faces, lost, times);
             matched.clear();
             matched.putAll(TrackMatcher.match(tracks, faces));
             scan = Scan.REGIONS;
@@ -98,11 +104,11 @@ public final class FaceTracker {
     }
 
     /** The faces the plan's networks find; those followed by crops only while still mostly in the frame. */
-    private List<Face> examine(RgbImage frame, ScanPlan plan) {
+    private List<Face> examine(RgbImage frame, ScanPlan plan, StageTimes times) {
         return switch (plan.scan()) {
-            case FULL -> detector.detect(frame);
-            case REGIONS -> insideFrame(detector.detect(frame, plan.regions(), candidates()), frame);
-            case TRACKED -> insideFrame(detector.refine(frame, candidates()), frame);
+            case FULL -> detector.detectBatch(List.of(frame), times).get(0);
+            case REGIONS -> insideFrame(detector.detect(frame, plan.regions(), candidates(), times), frame);
+            case TRACKED -> insideFrame(detector.detect(frame, List.of(), candidates(), times), frame);
             case NONE -> List.of();
         };
     }
@@ -129,11 +135,11 @@ public final class FaceTracker {
         return tracks.stream().flatMap(track -> track.candidates().stream()).toList();
     }
 
-    private List<Face> withFacesFoundAgain(RgbImage frame, List<Face> faces, List<Track> lost) {
+    private List<Face> withFacesFoundAgain(RgbImage frame, List<Face> faces, List<Track> lost, StageTimes times) {
         List<Box> zones = ScanRegions.merged(lost.stream()
                 .map(track -> ScanRegions.clip(track.zone(), frame.width(), frame.height())).toList());
         List<Face> all = new ArrayList<>(faces);
-        for (Face found : detector.detectIn(frame, zones)) {
+        for (Face found : detector.detect(frame, zones, List.of(), times)) {
             if (faces.stream().noneMatch(face -> face.box().iou(found.box()) > SAME_FACE)) {
                 all.add(found);
             }
