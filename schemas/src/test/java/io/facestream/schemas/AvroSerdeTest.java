@@ -288,6 +288,43 @@ class AvroSerdeTest {
     }
 
     @Test
+    void alertWrittenBeforeTrackIdsIsReadAsTheZonesSharedEpisode() throws Exception {
+        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/Alert-v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("alertId", "door/-/FACE_PRESENT/7/1700000000000/1000-0");
+        old.put("cameraId", "door");
+        old.put("type", new GenericData.EnumSymbol(v1.getField("type").schema(), "FACE_PRESENT"));
+        old.put("time", NOW.toEpochMilli());
+        old.put("sequence", 9L);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, bytes);
+
+        Alert read = new AvroSerde<>(Alert.class).deserializer().deserialize("alerts", bytes.toByteArray());
+        assertThat(read.getAlertId()).isEqualTo("door/-/FACE_PRESENT/7/1700000000000/1000-0");
+        assertThat(read.getType()).isEqualTo(AlertType.FACE_PRESENT);
+        assertThat(read.getTime()).isEqualTo(NOW);
+        assertThat(read.getSequence()).isEqualTo(9L);
+        assertThat(read.getTrackId()).isNull();
+    }
+
+    @Test
+    void alertWithATrackIdIsReadByTheReaderBeforeIt() throws Exception {
+        Alert alert = Alert.newBuilder().setAlertId("door/-/FACE_PRESENT/7/1700000000000/1000-0").setCameraId("door")
+                .setType(AlertType.FACE_PRESENT).setTime(NOW).setSequence(9L)
+                .setBestFace(new AlertFace(8L, 1, 0.97f, 1f, 2f, 30f, 40f)).setTrackId("1000-0").build();
+        assertThat(roundTrip(Alert.class, alert).getTrackId()).isEqualTo("1000-0");
+
+        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/Alert-v1.avsc");
+        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v1);
+        oldReader.addSchema(Alert.getClassSchema());
+        GenericRecord read = oldReader.decode(new AvroSerde<>(Alert.class).serializer().serialize("alerts", alert));
+        assertThat(read.get("alertId")).hasToString("door/-/FACE_PRESENT/7/1700000000000/1000-0");
+        assertThat(read.get("type")).hasToString("FACE_PRESENT");
+        assertThat(((GenericRecord) read.get("bestFace")).get("faceIndex")).isEqualTo(1);
+        assertThat(read.getSchema().getField("trackId")).isNull();
+    }
+
+    @Test
     void unknownFingerprintIsAClearError() {
         byte[] bytes = new AvroSerde<>(CameraConfig.class).serializer()
                 .serialize("cameras", CameraConfig.newBuilder().setId("a").setUrl("x").build());

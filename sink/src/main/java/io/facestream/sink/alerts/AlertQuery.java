@@ -6,9 +6,12 @@ import java.util.Optional;
 /**
  * Which stored alerts to return, newest first.
  *
- * @param from inclusive; @param to exclusive (alert time)
+ * @param from  inclusive; @param to exclusive (alert time)
+ * @param track only the alerts of this face track's per-person episodes (track ids are unique per camera, not across
+ *              cameras)
  */
-public record AlertQuery(Optional<String> cameraId, Optional<Instant> from, Optional<Instant> to, int limit, int offset) {
+public record AlertQuery(Optional<String> cameraId, Optional<Instant> from, Optional<Instant> to, int limit, int offset,
+                         Optional<String> track) {
     public static final int MAX_LIMIT = 1000;
 
     public AlertQuery {
@@ -18,6 +21,10 @@ public record AlertQuery(Optional<String> cameraId, Optional<Instant> from, Opti
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + offset);
         }
+    }
+
+    public AlertQuery(Optional<String> cameraId, Optional<Instant> from, Optional<Instant> to, int limit, int offset) {
+        this(cameraId, from, to, limit, offset, Optional.empty());
     }
 
     public static AlertQuery ofCamera(String cameraId, int limit) {

@@ -198,7 +198,8 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
                         change.episodeStart()))
                 .setCameraId(camera).setZone(zone).setType(change.type()).setTime(Instant.ofEpochMilli(time))
                 .setEpisodeStart(Instant.ofEpochMilli(change.episodeStart())).setSequence(sequence)
-                .setBestFace(change.best() == null ? null : change.best().toAvro()).setReason(reason).build();
+                .setBestFace(change.best() == null ? null : change.best().toAvro()).setReason(reason)
+                .setTrackId(track).build();
         context.forward(new Record<>(camera, alert, time));
         metrics.raised(change.type());
     }

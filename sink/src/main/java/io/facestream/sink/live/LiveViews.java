@@ -42,7 +42,7 @@ public final class LiveViews {
 
     /** An alert as the {@code alerts} topic carries it. */
     public record AlertView(String alertId, String cameraId, String zone, String type, Instant time,
-                            Instant episodeStart, Long sequence, BestFace bestFace, String reason) {
+                            Instant episodeStart, Long sequence, BestFace bestFace, String reason, String trackId) {
 
         static AlertView of(Alert alert) {
             BestFace best = alert.getBestFace() == null ? null : new BestFace(alert.getBestFace().getSequence(),
@@ -50,7 +50,7 @@ public final class LiveViews {
                     alert.getBestFace().getY1(), alert.getBestFace().getX2(), alert.getBestFace().getY2());
             return new AlertView(alert.getAlertId(), alert.getCameraId(), alert.getZone(), alert.getType().name(),
                     alert.getTime(), alert.getEpisodeStart(), alert.getSequence(), best,
-                    CameraUrls.redact(alert.getReason()));
+                    CameraUrls.redact(alert.getReason()), alert.getTrackId());
         }
     }
 

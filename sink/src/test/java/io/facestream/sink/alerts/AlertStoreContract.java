@@ -34,6 +34,22 @@ abstract class AlertStoreContract {
         assertThat(read.time()).isEqualTo(TestAlerts.START.plusSeconds(5));
         assertThat(read.bestFace().crop()).isEqualTo("/api/crops/door/41/0");
         assertThat(read.bestFace().score()).isEqualTo(0.9987f);
+        assertThat(read.trackId()).as("the zone's shared episode").isNull();
+    }
+
+    @Test
+    void aPerPersonAlertReadsBackWithItsTrackAndIsFoundByIt() {
+        Alert alice = TestAlerts.personPresent("door", "entrance", "1772352000123-0", 42, 5);
+        store.store(alice);
+        store.store(TestAlerts.personPresent("door", "entrance", "1772352000123-1", 42, 5));
+        store.store(TestAlerts.facePresent("door", "entrance", 42, 5));
+
+        AlertQuery aliceOnly = new AlertQuery(Optional.of("door"), Optional.empty(), Optional.empty(), 10, 0,
+                Optional.of("1772352000123-0"));
+        assertThat(store.find(aliceOnly)).containsExactly(StoredAlert.of(alice));
+        assertThat(store.find(aliceOnly).get(0).trackId()).isEqualTo("1772352000123-0");
+        assertThat(store.find(AlertQuery.ofCamera("door", 10))).extracting(StoredAlert::trackId)
+                .containsExactlyInAnyOrder("1772352000123-0", "1772352000123-1", null);
     }
 
     @Test

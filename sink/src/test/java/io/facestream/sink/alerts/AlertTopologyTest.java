@@ -334,6 +334,7 @@ class AlertTopologyTest {
         assertThat(raised).extracting(Alert::getType, Alert::getSequence).containsExactly(
                 tuple(AlertType.FACE_PRESENT, 3L), tuple(AlertType.FACE_PRESENT, 8L),
                 tuple(AlertType.FACE_GONE, 25L), tuple(AlertType.FACE_GONE, 35L));
+        assertThat(raised).extracting(Alert::getTrackId).containsExactly(ALICE, BOB, ALICE, BOB);
         Alert alicePresent = raised.get(0);
         assertThat(alicePresent.getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + millis(1) + "/" + ALICE);
         assertThat(alicePresent.getBestFace().getSequence()).isEqualTo(3L);
@@ -362,6 +363,7 @@ class AlertTopologyTest {
         assertThat(raised).extracting(Alert::getType, Alert::getSequence).containsExactly(
                 tuple(AlertType.FACE_PRESENT, 3L), tuple(AlertType.FACE_GONE, 35L));
         assertThat(raised.get(0).getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + millis(1));
+        assertThat(raised).extracting(Alert::getTrackId).containsOnlyNulls();
         assertThat(raised.get(1).getBestFace().getSequence()).as("the best face of anyone").isEqualTo(7L);
         assertThat(episodes().get("door").people()).isEmpty();
     }
@@ -384,6 +386,7 @@ class AlertTopologyTest {
         assertThat(raised.get(0).getAlertId()).isEqualTo("door/-/FACE_PRESENT/1/" + millis(1));
         assertThat(raised.get(1).getBestFace().getSequence()).isEqualTo(4L);
         assertThat(raised.get(1).getBestFace().getFaceIndex()).isEqualTo(1);
+        assertThat(raised).extracting(Alert::getTrackId).as("the zone's shared episode").containsOnlyNulls();
         assertThat(episodes().get("door").people()).isEmpty();
     }
 
@@ -427,6 +430,7 @@ class AlertTopologyTest {
         assertThat(gone).extracting(Alert::getType, Alert::getTime).containsExactly(
                 tuple(AlertType.FACE_GONE, AlertFrames.captureTime(3).plusSeconds(3)),
                 tuple(AlertType.FACE_GONE, AlertFrames.captureTime(4).plusSeconds(3)));
+        assertThat(gone).extracting(Alert::getTrackId).containsExactly(ALICE, BOB);
         assertThat(gone.get(0).getReason()).isEqualTo("no frame from the camera for 10000 ms");
         assertThat(gone.get(1).getAlertId()).isEqualTo("door/-/FACE_GONE/1/" + millis(1) + "/" + BOB);
         assertThat(episodes().get("door").people()).isEmpty();
@@ -444,6 +448,7 @@ class AlertTopologyTest {
         }
         Alert alice = single();
         assertThat(alice.getZone()).isEqualTo("left");
+        assertThat(alice.getTrackId()).isEqualTo(ALICE);
         assertThat(alice.getAlertId()).isEqualTo("hall/left/FACE_PRESENT/1/" + millis(1) + "/" + ALICE);
 
         for (long sequence = 4; sequence <= 6; sequence++) {

@@ -3,6 +3,7 @@ package io.facestream.sink.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.schemas.avro.Alert;
 import java.util.List;
@@ -69,7 +70,7 @@ class MqttPublisherTest {
 
     @Test
     void anAlertIsPublishedAtQos1ToItsCamerasTopic() throws Exception {
-        Alert door = TestAlerts.facePresent("door", null, 7, 1);
+        Alert door = TestAlerts.personPresent("door", null, "1772352000123-0", 7, 1);
         Alert hall = TestAlerts.cameraDown("hall", 2, "connection refused");
         try (MqttPublisher publisher = new MqttPublisher(BROKER, "", "", "test-" + UUID.randomUUID(), prefix)) {
             assertThat(publisher.publish(door.getAlertId(), "door", AlertDispatcher.json(door))).isTrue();
@@ -80,7 +81,9 @@ class MqttPublisherTest {
         assertThat(received).extracting(Received::topic).containsExactlyInAnyOrder(prefix + "/door", prefix + "/hall");
         assertThat(received).extracting(Received::qos).containsOnly(1);
         Received first = received.stream().filter(message -> message.topic().endsWith("/door")).findFirst().orElseThrow();
-        assertThat(new ObjectMapper().readTree(first.payload()).get("alertId").asText()).isEqualTo(door.getAlertId());
+        JsonNode payload = new ObjectMapper().readTree(first.payload());
+        assertThat(payload.get("alertId").asText()).isEqualTo(door.getAlertId());
+        assertThat(payload.get("trackId").asText()).isEqualTo("1772352000123-0");
     }
 
     @Test

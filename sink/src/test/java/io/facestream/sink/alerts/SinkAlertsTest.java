@@ -71,6 +71,8 @@ class SinkAlertsTest {
                 assertThat(stored.findValuesAsText("type")).containsExactly("FACE_GONE", "FACE_PRESENT");
                 assertThat(stored.get(1).at("/bestFace/crop").asText()).startsWith("/api/crops/door/");
                 assertThat(stored.get(0).get("sequence").asLong()).isEqualTo(20);
+                assertThat(stored.get(0).get("trackId").isNull()).as("no perPerson rule").isTrue();
+                assertThat(get(sink, "/api/alerts?camera=door&track=1772352000123-0")).isEmpty();
 
                 List<ConsumerRecord<String, Alert>> onTopic = TopicReader.readCommitted(broker.bootstrapServers(),
                         Topics.ALERTS, new AvroSerde<>(Alert.class).deserializer());

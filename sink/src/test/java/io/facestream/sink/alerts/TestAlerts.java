@@ -21,6 +21,15 @@ final class TestAlerts {
                 .setBestFace(new AlertFace(sequence - 1, 0, 0.9987f, 10.5f, 20.25f, 130.75f, 160f)).build();
     }
 
+    /** {@link #facePresent} of face track {@code track}'s own episode, as under per-person rules. */
+    static Alert personPresent(String camera, String zone, String track, long sequence, int second) {
+        Alert shared = facePresent(camera, zone, sequence, second);
+        return Alert.newBuilder(shared).setTrackId(track)
+                .setAlertId(AlertIds.ofEpisode(camera, zone, track, AlertType.FACE_PRESENT, sequence,
+                        shared.getTime().toEpochMilli()))
+                .build();
+    }
+
     static Alert cameraDown(String camera, int second, String reason) {
         Instant time = START.plusSeconds(second);
         return Alert.newBuilder().setAlertId(AlertIds.ofCameraStatus(camera, AlertType.CAMERA_DOWN, time.toEpochMilli()))

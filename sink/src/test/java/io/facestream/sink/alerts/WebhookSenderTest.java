@@ -34,6 +34,22 @@ class WebhookSenderTest {
             assertThat(body.get("zone").asText()).isEqualTo("entrance");
             assertThat(body.get("time").asText()).isEqualTo("2026-03-01T08:00:05.250Z");
             assertThat(body.at("/bestFace/crop").asText()).isEqualTo("/api/crops/door/41/0");
+            assertThat(body.has("trackId")).isTrue();
+            assertThat(body.get("trackId").isNull()).as("the zone's shared episode").isTrue();
+        }
+    }
+
+    @Test
+    void aPerPersonAlertCarriesItsTrack() throws Exception {
+        Alert person = TestAlerts.personPresent("door", "entrance", "1772352000123-0", 42, 5);
+        try (WebhookReceiver receiver = new WebhookReceiver(0, 200)) {
+            WebhookSender sender = new WebhookSender(receiver.url(), SECRET, 1, Duration.ofMillis(20), Duration.ofSeconds(5));
+
+            assertThat(sender.send(person.getAlertId(), AlertDispatcher.json(person))).isTrue();
+
+            JsonNode body = new ObjectMapper().readTree(receiver.requests.get(0).body());
+            assertThat(body.get("trackId").asText()).isEqualTo("1772352000123-0");
+            assertThat(body.get("alertId").asText()).endsWith("/1772352000123-0");
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.facestream.samples.Golden;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.CameraState;
 import io.facestream.schemas.avro.DetectedFace;
@@ -190,9 +191,19 @@ class DashboardBrowserTest {
         By alert = By.cssSelector("#alerts li[data-alert-id='gate/door/FACE_PRESENT/5']");
         waitUntil(() -> !browser.findElements(alert).isEmpty());
         assertThat(browser.findElement(alert).getText()).contains("Face present").contains("gate");
+        assertThat(browser.findElement(alert).getDomAttribute("data-track")).as("the zone's shared episode").isNull();
         WebElement crop = browser.findElement(alert).findElement(By.tagName("img"));
         waitUntil(() -> Long.valueOf(112).equals(((JavascriptExecutor) browser)
                 .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", crop)));
+
+        // A per-person episode's alert shows its track's label, as the tiles label the track's face.
+        Alert shared = LiveRecords.facePresent("gate", 5, photoFaces.get(0));
+        sink.publish(Topics.ALERTS, "gate", Alert.newBuilder(shared).setTrackId("1772352000123-1")
+                .setAlertId(shared.getAlertId() + "/1772352000123-1").build());
+        By person = By.cssSelector("#alerts li[data-alert-id='gate/door/FACE_PRESENT/5/1772352000123-1']");
+        waitUntil(() -> !browser.findElements(person).isEmpty());
+        assertThat(browser.findElement(person).getDomAttribute("data-track")).isEqualTo("0123-1");
+        assertThat(browser.findElement(person).getText()).contains("Face present 0123-1");
         screenshot("alert-feed");
     }
 

@@ -218,6 +218,16 @@ function showAlert(alert) {
   const title = document.createElement('div');
   title.className = 'type';
   title.textContent = ALERT_TITLES[alert.type] || alert.type;
+  if (alert.trackId) {
+    // A per-person episode: the track's label and colour, as the tiles draw its face.
+    item.dataset.track = trackLabel(alert.trackId);
+    const track = document.createElement('span');
+    track.className = 'track';
+    track.title = `face track ${alert.trackId}`;
+    track.textContent = trackLabel(alert.trackId);
+    track.style.borderColor = trackColour(alert.trackId);
+    title.append(' ', track);
+  }
   const meta = document.createElement('div');
   meta.className = 'meta';
   const where = alert.zone ? `${alert.cameraId} · ${alert.zone}` : alert.cameraId;
