@@ -22,6 +22,7 @@ import io.facestream.schemas.avro.FrameEncoding;
 import io.facestream.schemas.avro.Landmark;
 import io.facestream.schemas.avro.ZonePoint;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +36,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -55,6 +55,25 @@ class AvroSerdeTest {
                 .setIngestTime(NOW).setDetectTime(NOW).setWidth(640).setHeight(480).setModel("mtcnn")
                 .setProvider("cpu").setWorkerId("w1").setStatus(DetectionStatus.OK).setScan(FrameScan.TRACKED)
                 .setFaces(List.of(face)).build();
+    }
+
+    private static Schema history(String file) {
+        return AvroSerde.readSchema("/io/facestream/schemas/history/" + file);
+    }
+
+    /** {@code old} as a producer of its schema version wrote it. */
+    private static byte[] written(GenericRecord old) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), old.getSchema()).encode(old, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** {@code record}, written with the current schema, as a reader of the earlier version {@code old} reads it. */
+    private static <T extends SpecificRecord> GenericRecord readAs(Schema old, Class<T> type, T record)
+            throws IOException {
+        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), old);
+        oldReader.addSchema(record.getSchema());
+        return oldReader.decode(new AvroSerde<>(type).serializer().serialize("t", record));
     }
 
     @Test
@@ -85,7 +104,7 @@ class AvroSerdeTest {
 
     @Test
     void recordWrittenWithThePreviousSchemaVersionIsReadWithDefaults() throws Exception {
-        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/FaceDetections-v1.avsc");
+        Schema v1 = history("FaceDetections-v1.avsc");
         GenericRecord old = new GenericData.Record(v1);
         old.put("cameraId", "door");
         old.put("sequence", 3L);
@@ -96,11 +115,9 @@ class AvroSerdeTest {
         old.put("height", 480);
         old.put("status", new GenericData.EnumSymbol(v1.getField("status").schema(), "OK"));
         old.put("faces", List.of());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, bytes);
 
         FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
-                .deserialize("faces", bytes.toByteArray());
+                .deserialize("faces", written(old));
         assertThat(read.getCameraId()).isEqualTo("door");
         assertThat(read.getSequence()).isEqualTo(3L);
         assertThat(read.getCaptureTime()).isEqualTo(NOW);
@@ -111,7 +128,7 @@ class AvroSerdeTest {
 
     @Test
     void recordWrittenBeforeTrackingIsReadAsAFullScanWithoutTrackIds() throws Exception {
-        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/FaceDetections-v2.avsc");
+        Schema v2 = history("FaceDetections-v2.avsc");
         GenericRecord old = new GenericData.Record(v2);
         old.put("cameraId", "door");
         old.put("sequence", 3L);
@@ -134,11 +151,9 @@ class AvroSerdeTest {
         face.put("score", 0.99f);
         face.put("landmarks", List.of());
         old.put("faces", List.of(face));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old, bytes);
 
         FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
-                .deserialize("faces", bytes.toByteArray());
+                .deserialize("faces", written(old));
         assertThat(read.getWorkerId()).isEqualTo("w1");
         assertThat(read.getScan()).isEqualTo(FrameScan.FULL);
         assertThat(read.getFaces()).hasSize(1);
@@ -150,7 +165,7 @@ class AvroSerdeTest {
     void recordOfTheCurrentVersionIsReadByAReaderOfThePreviousVersion() throws Exception {
         // A reader built before tracking that was given the current schema (the README's advice): it
         // resolves the current record into its own version and skips the fields it does not know.
-        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/FaceDetections-v2.avsc");
+        Schema v2 = history("FaceDetections-v2.avsc");
         SchemaStore.Cache known = new SchemaStore.Cache();
         known.addSchema(FaceDetections.getClassSchema());
         BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v2, known);
@@ -169,7 +184,7 @@ class AvroSerdeTest {
 
     @Test
     void cameraConfigWrittenBeforeAlertRulesIsReadWithoutThem() throws Exception {
-        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v1.avsc");
+        Schema v1 = history("CameraConfig-v1.avsc");
         GenericRecord old = new GenericData.Record(v1);
         old.put("id", "door");
         old.put("url", "rtsp://cam/1");
@@ -180,10 +195,8 @@ class AvroSerdeTest {
         old.put("loop", false);
         old.put("stallTimeoutMillis", 5000L);
         old.put("enabled", true);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, bytes);
 
-        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", bytes.toByteArray());
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", written(old));
         assertThat(read.getId()).isEqualTo("door");
         assertThat(read.getFps()).isEqualTo(2.5f);
         assertThat(read.getMaxHeight()).isEqualTo(720);
@@ -192,7 +205,7 @@ class AvroSerdeTest {
 
     @Test
     void cameraConfigWrittenBeforeTheTransportIsReadAsAuto() throws Exception {
-        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v2.avsc");
+        Schema v2 = history("CameraConfig-v2.avsc");
         GenericRecord old = new GenericData.Record(v2);
         old.put("id", "door");
         old.put("url", "rtsp://cam/1");
@@ -201,10 +214,8 @@ class AvroSerdeTest {
         old.put("loop", false);
         old.put("stallTimeoutMillis", 4000L);
         old.put("enabled", false);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old, bytes);
 
-        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", bytes.toByteArray());
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", written(old));
         assertThat(read.getStallTimeoutMillis()).isEqualTo(4000L);
         assertThat(read.getEnabled()).isFalse();
         assertThat(read.getTransport()).isEqualTo("auto");
@@ -216,12 +227,8 @@ class AvroSerdeTest {
                 .setTransport("udp").setStallTimeoutMillis(3000L).build();
         assertThat(roundTrip(CameraConfig.class, camera).getTransport()).isEqualTo("udp");
 
-        Schema v2 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v2.avsc");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<CameraConfig>(SpecificData.get(), CameraConfig.getClassSchema()).encode(camera, bytes);
-        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v2);
-        oldReader.addSchema(CameraConfig.getClassSchema());
-        GenericRecord read = oldReader.decode(bytes.toByteArray());
+        Schema v2 = history("CameraConfig-v2.avsc");
+        GenericRecord read = readAs(v2, CameraConfig.class, camera);
         assertThat(read.get("url")).hasToString("rtsp://cam/1");
         assertThat(read.get("stallTimeoutMillis")).isEqualTo(3000L);
         assertThat(read.getSchema().getField("transport")).isNull();
@@ -229,7 +236,7 @@ class AvroSerdeTest {
 
     @Test
     void cameraConfigWrittenBeforeDetectionSettingsIsReadWithTheWorkersDefaultsAndAlertsPerZone() throws Exception {
-        Schema v3 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v3.avsc");
+        Schema v3 = history("CameraConfig-v3.avsc");
         GenericRecord old = new GenericData.Record(v3);
         old.put("id", "door");
         old.put("url", "rtsp://cam/1");
@@ -245,10 +252,8 @@ class AvroSerdeTest {
         rules.put("cameraDown", false);
         rules.put("zones", List.of());
         old.put("alerts", rules);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(old, bytes);
 
-        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", bytes.toByteArray());
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", written(old));
         assertThat(read.getTransport()).isEqualTo("tcp");
         assertThat(read.getAlerts().getPresentFrames()).isEqualTo(2);
         assertThat(read.getAlerts().getPerPerson()).isFalse();
@@ -263,12 +268,8 @@ class AvroSerdeTest {
                 .setAlerts(AlertRules.newBuilder().setPerPerson(true).setPresentFrames(3).build()).build();
         assertThat(roundTrip(CameraConfig.class, camera)).isEqualTo(camera);
 
-        Schema v3 = AvroSerde.readSchema("/io/facestream/schemas/history/CameraConfig-v3.avsc");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<CameraConfig>(SpecificData.get(), CameraConfig.getClassSchema()).encode(camera, bytes);
-        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v3);
-        oldReader.addSchema(CameraConfig.getClassSchema());
-        GenericRecord read = oldReader.decode(bytes.toByteArray());
+        Schema v3 = history("CameraConfig-v3.avsc");
+        GenericRecord read = readAs(v3, CameraConfig.class, camera);
         assertThat(read.get("url")).hasToString("rtsp://cam/1");
         assertThat(((GenericRecord) read.get("alerts")).get("presentFrames")).isEqualTo(3);
         assertThat(read.getSchema().getField("detection")).isNull();
@@ -289,17 +290,15 @@ class AvroSerdeTest {
 
     @Test
     void alertWrittenBeforeTrackIdsIsReadAsTheZonesSharedEpisode() throws Exception {
-        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/Alert-v1.avsc");
+        Schema v1 = history("Alert-v1.avsc");
         GenericRecord old = new GenericData.Record(v1);
         old.put("alertId", "door/-/FACE_PRESENT/7/1700000000000/1000-0");
         old.put("cameraId", "door");
         old.put("type", new GenericData.EnumSymbol(v1.getField("type").schema(), "FACE_PRESENT"));
         old.put("time", NOW.toEpochMilli());
         old.put("sequence", 9L);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old, bytes);
 
-        Alert read = new AvroSerde<>(Alert.class).deserializer().deserialize("alerts", bytes.toByteArray());
+        Alert read = new AvroSerde<>(Alert.class).deserializer().deserialize("alerts", written(old));
         assertThat(read.getAlertId()).isEqualTo("door/-/FACE_PRESENT/7/1700000000000/1000-0");
         assertThat(read.getType()).isEqualTo(AlertType.FACE_PRESENT);
         assertThat(read.getTime()).isEqualTo(NOW);
@@ -314,10 +313,8 @@ class AvroSerdeTest {
                 .setBestFace(new AlertFace(8L, 1, 0.97f, 1f, 2f, 30f, 40f)).setTrackId("1000-0").build();
         assertThat(roundTrip(Alert.class, alert).getTrackId()).isEqualTo("1000-0");
 
-        Schema v1 = AvroSerde.readSchema("/io/facestream/schemas/history/Alert-v1.avsc");
-        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v1);
-        oldReader.addSchema(Alert.getClassSchema());
-        GenericRecord read = oldReader.decode(new AvroSerde<>(Alert.class).serializer().serialize("alerts", alert));
+        Schema v1 = history("Alert-v1.avsc");
+        GenericRecord read = readAs(v1, Alert.class, alert);
         assertThat(read.get("alertId")).hasToString("door/-/FACE_PRESENT/7/1700000000000/1000-0");
         assertThat(read.get("type")).hasToString("FACE_PRESENT");
         assertThat(((GenericRecord) read.get("bestFace")).get("faceIndex")).isEqualTo(1);
