@@ -24,7 +24,8 @@ enum BuiltinOperator {
     PRELU(54),
     NEG(59),
     SUM(74),
-    REDUCE_MAX(82);
+    REDUCE_MAX(82),
+    ABS(101);
 
     private final int code;
 

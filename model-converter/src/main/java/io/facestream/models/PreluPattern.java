@@ -1,27 +1,67 @@
 package io.facestream.models;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * PReLU as TensorFlow exported it before it had the op: {@code RELU(x) + alpha * NEG(RELU(NEG(x)))},
- * which is {@code max(x,0) + alpha * min(x,0)}: exactly ONNX PRelu with slope alpha.
+ * PReLU as TensorFlow exported it before it had the op, in either of two spellings, both exactly
+ * ONNX PRelu ({@code max(x,0) + slope * min(x,0)}):
+ * <ul>
+ * <li>{@code RELU(x) + alpha * NEG(RELU(NEG(x)))} (MTCNN): slope alpha;</li>
+ * <li>{@code RELU(x) + c * (x - ABS(x))} (MobileFaceNet): {@code x - |x|} is {@code 2 min(x,0)}, so
+ * the slope is 2c; the ½ of the usual {@code alpha * (x - |x|) / 2} is folded into the stored c, the
+ * file has no other. Doubling a float is exact, and so is every product with it.</li>
+ * </ul>
  *
  * @param input  tensor x
  * @param output the ADD's output
- * @param alpha  the constant per-channel slopes
- * @param operators indices of the six operators of the pattern; the ADD ({@code anchor}) is the last
+ * @param alpha  the constant per-channel tensor the pattern multiplies by
+ * @param slopeScale what alpha is multiplied by to give the slope: 1 or 2
+ * @param operators indices of the pattern's operators; the ADD ({@code anchor}) is the last
  */
-record PreluPattern(int input, int output, TfliteTensor alpha, Set<Integer> operators, int anchor) {
+record PreluPattern(int input, int output, TfliteTensor alpha, float slopeScale, Set<Integer> operators, int anchor)
+        implements OperatorPattern {
 
-    /** The pattern that ends in {@code add}, if {@code add} ends one. */
-    static Optional<PreluPattern> endingAt(TfliteGraph graph, TfliteOperator add) {
+    /** The slopes ONNX PRelu takes, one per channel. */
+    float[] slopes() {
+        float[] slopes = alpha.data().clone();
+        for (int c = 0; c < slopes.length; c++) {
+            slopes[c] *= slopeScale;
+        }
+        return slopes;
+    }
+
+    @Override
+    public void writeTo(TfliteToOnnx converter) {
+        converter.prelu(this);
+    }
+
+    /** The NEG spelling ending in {@code add}, if {@code add} ends one. */
+    static Optional<PreluPattern> negatedForm(TfliteGraph graph, TfliteOperator add) {
+        return endingAt(graph, add, PreluPattern::negatedBranch);
+    }
+
+    /** The ABS spelling ending in {@code add}, if {@code add} ends one. */
+    static Optional<PreluPattern> absoluteForm(TfliteGraph graph, TfliteOperator add) {
+        return endingAt(graph, add, PreluPattern::absoluteBranch);
+    }
+
+    /** Reads the negative branch (the MUL's non-constant input) back to x: its operators, or empty. */
+    private interface NegativeBranch {
+        Optional<Branch> match(TfliteGraph graph, int tensor, int x);
+    }
+
+    private record Branch(List<Integer> operators, float slopeScale) {
+    }
+
+    private static Optional<PreluPattern> endingAt(TfliteGraph graph, TfliteOperator add, NegativeBranch branch) {
         if (add.op() != BuiltinOperator.ADD || add.inputs().length != 2) {
             return Optional.empty();
         }
         for (int side = 0; side < 2; side++) {
-            Optional<PreluPattern> match = match(graph, add, add.input(side), add.input(1 - side));
+            Optional<PreluPattern> match = match(graph, add, add.input(side), add.input(1 - side), branch);
             if (match.isPresent()) {
                 return match;
             }
@@ -29,32 +69,49 @@ record PreluPattern(int input, int output, TfliteTensor alpha, Set<Integer> oper
         return Optional.empty();
     }
 
-    private static Optional<PreluPattern> match(TfliteGraph graph, TfliteOperator add, int positive, int negative) {
+    private static Optional<PreluPattern> match(TfliteGraph graph, TfliteOperator add, int positive, int negative,
+            NegativeBranch branch) {
         Optional<TfliteOperator> relu = soleProducer(graph, positive, BuiltinOperator.RELU);
         Optional<TfliteOperator> mul = soleProducer(graph, negative, BuiltinOperator.MUL);
-        if (relu.isEmpty() || mul.isEmpty()) {
+        if (relu.isEmpty() || mul.isEmpty() || !withoutFusedActivation(add) || !withoutFusedActivation(mul.get())) {
             return Optional.empty();
         }
         int x = relu.get().input(0);
         for (int side = 0; side < 2; side++) {
             TfliteTensor alpha = graph.tensor(mul.get().input(side));
-            int negatedBranch = mul.get().input(1 - side);
             if (!alpha.isConstant() || alpha.data() == null) {
                 continue;
             }
-            Optional<TfliteOperator> outerNeg = soleProducer(graph, negatedBranch, BuiltinOperator.NEG);
-            Optional<TfliteOperator> innerRelu = outerNeg.flatMap(
-                    op -> soleProducer(graph, op.input(0), BuiltinOperator.RELU));
-            Optional<TfliteOperator> innerNeg = innerRelu.flatMap(
-                    op -> soleProducer(graph, op.input(0), BuiltinOperator.NEG));
-            if (innerNeg.isPresent() && innerNeg.get().input(0) == x) {
+            Optional<Branch> negativePart = branch.match(graph, mul.get().input(1 - side), x);
+            if (negativePart.isPresent()) {
                 requireOneSlopePerChannel(graph, x, alpha);
-                Set<Integer> ops = Set.copyOf(List.of(relu.get().index(), mul.get().index(), outerNeg.get().index(),
-                        innerRelu.get().index(), innerNeg.get().index(), add.index()));
-                return Optional.of(new PreluPattern(x, add.output(), alpha, ops, add.index()));
+                Set<Integer> ops = new HashSet<>(negativePart.get().operators());
+                ops.addAll(List.of(relu.get().index(), mul.get().index(), add.index()));
+                return Optional.of(new PreluPattern(x, add.output(), alpha, negativePart.get().slopeScale(),
+                        Set.copyOf(ops), add.index()));
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code NEG(RELU(NEG(x)))}, which is {@code min(x,0)}. */
+    private static Optional<Branch> negatedBranch(TfliteGraph graph, int tensor, int x) {
+        Optional<TfliteOperator> outerNeg = soleProducer(graph, tensor, BuiltinOperator.NEG);
+        Optional<TfliteOperator> innerRelu = outerNeg.flatMap(
+                op -> soleProducer(graph, op.input(0), BuiltinOperator.RELU));
+        Optional<TfliteOperator> innerNeg = innerRelu.flatMap(
+                op -> soleProducer(graph, op.input(0), BuiltinOperator.NEG));
+        return innerNeg.filter(op -> op.input(0) == x).map(op -> new Branch(
+                List.of(outerNeg.get().index(), innerRelu.get().index(), op.index()), 1f));
+    }
+
+    /** {@code x - ABS(x)}, which is {@code 2 min(x,0)}. */
+    private static Optional<Branch> absoluteBranch(TfliteGraph graph, int tensor, int x) {
+        Optional<TfliteOperator> sub = soleProducer(graph, tensor, BuiltinOperator.SUB)
+                .filter(op -> op.inputs().length == 2 && op.input(0) == x && withoutFusedActivation(op));
+        Optional<TfliteOperator> abs = sub.flatMap(op -> soleProducer(graph, op.input(1), BuiltinOperator.ABS))
+                .filter(op -> op.input(0) == x);
+        return abs.map(op -> new Branch(List.of(sub.get().index(), op.index()), 2f));
     }
 
     /** The operator of kind {@code op} writing {@code tensor}, when nothing but the pattern reads it. */
@@ -63,6 +120,11 @@ record PreluPattern(int input, int output, TfliteTensor alpha, Set<Integer> oper
             return Optional.empty();
         }
         return graph.producer(tensor).filter(producer -> producer.op() == op);
+    }
+
+    private static boolean withoutFusedActivation(TfliteOperator arithmetic) {
+        return arithmetic.options() instanceof OperatorOptions.Arithmetic options
+                && options.activation() == OperatorOptions.Activation.NONE;
     }
 
     private static void requireOneSlopePerChannel(TfliteGraph graph, int x, TfliteTensor alpha) {

@@ -10,7 +10,12 @@ import java.util.Set;
  *
  * @param operators indices of the five operators; the DIV ({@code anchor}) is the last
  */
-record SoftmaxPattern(int input, int output, Set<Integer> operators, int anchor) {
+record SoftmaxPattern(int input, int output, Set<Integer> operators, int anchor) implements OperatorPattern {
+
+    @Override
+    public void writeTo(TfliteToOnnx converter) {
+        converter.softmax(this);
+    }
 
     static Optional<SoftmaxPattern> endingAt(TfliteGraph graph, TfliteOperator div) {
         if (div.op() != BuiltinOperator.DIV) {

@@ -68,6 +68,8 @@ final class TfliteReader {
     private static OperatorOptions options(BuiltinOperator op, TfliteSchema.Operator operator) {
         return switch (op) {
             case CONV_2D -> conv(operator.builtinOptions(new TfliteSchema.Conv2DOptions()));
+            case DEPTHWISE_CONV_2D -> depthwiseConv(
+                    operator.builtinOptions(new TfliteSchema.DepthwiseConv2DOptions()));
             case MAX_POOL_2D, AVERAGE_POOL_2D -> pool(operator.builtinOptions(new TfliteSchema.Pool2DOptions()));
             case FULLY_CONNECTED -> fullyConnected(
                     operator.builtinOptions(new TfliteSchema.FullyConnectedOptions()));
@@ -82,6 +84,11 @@ final class TfliteReader {
     private static OperatorOptions conv(TfliteSchema.Conv2DOptions o) {
         return new OperatorOptions.Conv(OperatorOptions.padding(o.padding()), o.strideH(), o.strideW(),
                 o.dilationH(), o.dilationW(), OperatorOptions.activation(o.fusedActivation()));
+    }
+
+    private static OperatorOptions depthwiseConv(TfliteSchema.DepthwiseConv2DOptions o) {
+        return new OperatorOptions.DepthwiseConv(OperatorOptions.padding(o.padding()), o.strideH(), o.strideW(),
+                o.depthMultiplier(), o.dilationH(), o.dilationW(), OperatorOptions.activation(o.fusedActivation()));
     }
 
     private static OperatorOptions pool(TfliteSchema.Pool2DOptions o) {

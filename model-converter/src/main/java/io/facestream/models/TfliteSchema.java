@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Hand-written FlatBuffers accessors for the few TensorFlow Lite schema tables the MTCNN files use.
+ * Hand-written FlatBuffers accessors for the few TensorFlow Lite schema tables the converted files use.
  * Generated code from Debian's flatc does not compile against flatbuffers-java 25.x, hence these.
  * Each accessor reads a field by its schema id (vtable slot {@code 4 + 2 * id}).
  */
@@ -231,6 +231,36 @@ final class TfliteSchema {
 
         int dilationH() {
             return intField(5, 1);
+        }
+    }
+
+    static final class DepthwiseConv2DOptions extends SchemaTable {
+        int padding() {
+            return byteField(0, 0);
+        }
+
+        int strideW() {
+            return intField(1, 0);
+        }
+
+        int strideH() {
+            return intField(2, 0);
+        }
+
+        int depthMultiplier() {
+            return intField(3, 0);
+        }
+
+        int fusedActivation() {
+            return byteField(4, 0);
+        }
+
+        int dilationW() {
+            return intField(5, 1);
+        }
+
+        int dilationH() {
+            return intField(6, 1);
         }
     }
 

@@ -1,39 +1,43 @@
 package io.facestream.models;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import io.facestream.models.OperatorOptions.Activation;
 import io.facestream.models.OperatorOptions.Padding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * Converts one MTCNN TFLite graph to an ONNX graph that takes the photo untransposed in NCHW
- * (see {@link TransposedWeights}) and fails on anything the MTCNN graphs are not known to contain.
+ * Converts one TFLite graph to an ONNX graph that takes the photo upright in NCHW, whatever way the
+ * TFLite net saw it ({@link Orientation}), in batches of any size. Writes what {@link OperatorTable}
+ * lists and fails on anything else.
  */
 final class TfliteToOnnx {
     static final String PRODUCER = "face-stream model-converter";
     static final String INPUT = "image";
 
     private final TfliteGraph graph;
-    private final MtcnnNet net;
+    private final TfliteNet net;
     private final OnnxGraphBuilder onnx;
-    private final Map<Integer, PreluPattern> prelus = new HashMap<>();
-    private final Map<Integer, SoftmaxPattern> softmaxes = new HashMap<>();
+    private final Map<Integer, OperatorPattern> patterns = new HashMap<>();
     private final Set<Integer> patternOperators = new HashSet<>();
     private final Set<Integer> initializers = new HashSet<>();
 
-    private TfliteToOnnx(TfliteGraph graph, MtcnnNet net) {
+    private TfliteToOnnx(TfliteGraph graph, TfliteNet net) {
         this.graph = graph;
         this.net = net;
         this.onnx = new OnnxGraphBuilder(net.name());
     }
 
-    static ModelProto convert(TfliteGraph graph, MtcnnNet net, String docString) {
+    static ModelProto convert(TfliteGraph graph, TfliteNet net, String docString) {
         return new TfliteToOnnx(graph, net).convert(docString);
     }
 
@@ -49,38 +53,43 @@ final class TfliteToOnnx {
     }
 
     private void convertOperator(TfliteOperator op) {
-        if (prelus.containsKey(op.index())) {
-            prelu(prelus.get(op.index()));
-        } else if (softmaxes.containsKey(op.index())) {
-            softmax(softmaxes.get(op.index()).input(), softmaxes.get(op.index()).output(), op);
+        if (patterns.containsKey(op.index())) {
+            patterns.get(op.index()).writeTo(this);
         } else if (!patternOperators.contains(op.index())) {
-            switch (op.op()) {
-                case CONV_2D -> conv(op);
-                case MAX_POOL_2D -> maxPool(op);
-                case FULLY_CONNECTED -> fullyConnected(op);
-                case SOFTMAX -> builtinSoftmax(op);
-                default -> throw unexpected(op, "is not part of a PReLU or softmax pattern and has no ONNX mapping");
+            BiConsumer<TfliteToOnnx, TfliteOperator> mapping = OperatorTable.SINGLE.get(op.op());
+            if (mapping == null) {
+                throw unexpected(op, "is not part of a known pattern and has no ONNX mapping");
             }
+            mapping.accept(this, op);
         }
     }
 
     private void findPatterns() {
         for (TfliteOperator op : graph.operators()) {
-            PreluPattern.endingAt(graph, op).ifPresent(prelu -> {
-                prelus.put(prelu.anchor(), prelu);
-                patternOperators.addAll(prelu.operators());
-            });
-            SoftmaxPattern.endingAt(graph, op).ifPresent(softmax -> {
-                softmaxes.put(softmax.anchor(), softmax);
-                patternOperators.addAll(softmax.operators());
-            });
+            for (OperatorTable.PatternFinder finder : OperatorTable.PATTERNS) {
+                Optional<? extends OperatorPattern> pattern = finder.endingAt(graph, op);
+                if (pattern.isPresent()) {
+                    claim(pattern.get(), op);
+                    break;
+                }
+            }
         }
     }
 
+    private void claim(OperatorPattern pattern, TfliteOperator anchor) {
+        for (int index : pattern.operators()) {
+            if (!patternOperators.add(index)) {
+                throw unexpected(anchor, "ends a pattern that shares op #" + index + " with another");
+            }
+        }
+        patterns.put(pattern.anchor(), pattern);
+    }
+
+    /** The stored batch (1 in MTCNN, 2 in MobileFaceNet) becomes a dynamic one. */
     private void declareInput() {
         TfliteTensor input = graph.input();
-        if (input.rank() != 4 || input.dim(0) != 1 || input.dim(3) != 3) {
-            throw new IllegalArgumentException(net.name() + ": expected a 1xHxWx3 input, found " + input);
+        if (input.rank() != 4 || input.dim(3) != 3) {
+            throw new IllegalArgumentException(net.name() + ": expected an NxHxWx3 input, found " + input);
         }
         net.inputSize().ifPresent(size -> {
             if (input.dim(1) != size || input.dim(2) != size) {
@@ -100,7 +109,7 @@ final class TfliteToOnnx {
             throw new IllegalArgumentException(net.name() + ": expected " + net.outputs().size()
                     + " graph outputs, found " + graph.outputs().length);
         }
-        for (MtcnnNet.Output output : net.outputs()) {
+        for (TfliteNet.Output output : net.outputs()) {
             TfliteTensor tensor = graphOutput(output.tfliteName());
             List<Dimension> shape = new ArrayList<>(List.of(Dimension.named("batch"), Dimension.of(tensor.dim(-1))));
             if (tensor.rank() == 4) {
@@ -121,36 +130,90 @@ final class TfliteToOnnx {
         throw new IllegalArgumentException(net.name() + ": no graph output named '" + name + "'");
     }
 
-    private void conv(TfliteOperator op) {
+    void conv(TfliteOperator op) {
         OperatorOptions.Conv options = (OperatorOptions.Conv) op.options();
-        TfliteTensor kernel = constant(op, 1);
         requireNoActivation(op, options.activation());
-        if (options.dilationH() != 1 || options.dilationW() != 1) {
-            throw unexpected(op, "is dilated");
-        }
-        boolean padsNothing = options.padding() == Padding.VALID
-                || (kernel.dim(1) == 1 && kernel.dim(2) == 1 && options.strideH() == 1 && options.strideW() == 1);
-        if (!padsNothing) {
-            throw unexpected(op, "pads (SAME with a kernel larger than 1x1)");
-        }
-        addInitializer(kernel, TransposedWeights.convKernelDims(kernel), TransposedWeights.convKernel(kernel));
-        List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), kernel.name()));
-        addBias(op, inputs);
-        onnx.node("Conv", name(op.output()), inputs, name(op.output()),
-                OnnxGraphBuilder.ints("kernel_shape", kernel.dim(2), kernel.dim(1)),
-                OnnxGraphBuilder.ints("strides", options.strideW(), options.strideH()));
+        requireUndilated(op, options.dilationH(), options.dilationW());
+        TfliteTensor kernel = constant(op, 1);
+        addInitializer(kernel, net.orientation().convKernelDims(kernel), net.orientation().convKernel(kernel));
+        convNode(op, kernel, options.padding(), options.strideH(), options.strideW(), 1);
     }
 
-    private void maxPool(TfliteOperator op) {
+    /** A grouped ONNX Conv, one group per input channel; TFLite's kernel [1, kh, kw, out] read as [out, kh, kw, 1]. */
+    void depthwiseConv(TfliteOperator op) {
+        OperatorOptions.DepthwiseConv options = (OperatorOptions.DepthwiseConv) op.options();
+        requireNoActivation(op, options.activation());
+        requireUndilated(op, options.dilationH(), options.dilationW());
+        TfliteTensor kernel = constant(op, 1);
+        int channels = graph.tensor(op.input(0)).dim(-1);
+        if (kernel.rank() != 4 || kernel.dim(0) != 1 || kernel.dim(3) != channels * options.depthMultiplier()) {
+            throw unexpected(op, "has a kernel " + kernel + " that does not fit " + channels + " channels times "
+                    + options.depthMultiplier());
+        }
+        TfliteTensor perOutput = depthwiseKernelAsOhwi(kernel);
+        addInitializer(kernel, net.orientation().convKernelDims(perOutput), net.orientation().convKernel(perOutput));
+        convNode(op, perOutput, options.padding(), options.strideH(), options.strideW(), channels);
+    }
+
+    private static TfliteTensor depthwiseKernelAsOhwi(TfliteTensor kernel) {
+        int rows = kernel.dim(1);
+        int cols = kernel.dim(2);
+        int out = kernel.dim(3);
+        float[] ohwi = new float[kernel.data().length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                for (int o = 0; o < out; o++) {
+                    ohwi[(o * rows + r) * cols + c] = kernel.data()[(r * cols + c) * out + o];
+                }
+            }
+        }
+        return new TfliteTensor(kernel.index(), kernel.name(), new int[] {out, rows, cols, 1}, kernel.type(), ohwi,
+                null);
+    }
+
+    /** The Conv node reading {@code kernel} (OHWI, already added as an initializer) and the op's bias. */
+    private void convNode(TfliteOperator op, TfliteTensor kernel, Padding padding, int strideH, int strideW,
+            int group) {
+        TfliteTensor input = graph.tensor(op.input(0));
+        AxisPadding rows = axisPadding(op, padding, input.dim(1), kernel.dim(1), strideH);
+        AxisPadding cols = axisPadding(op, padding, input.dim(2), kernel.dim(2), strideW);
+        List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), kernel.name()));
+        addBias(op, inputs);
+        Orientation orientation = net.orientation();
+        List<AttributeProto> attributes = new ArrayList<>(List.of(
+                OnnxGraphBuilder.ints("kernel_shape", orientation.onnxPair(kernel.dim(1), kernel.dim(2))),
+                OnnxGraphBuilder.ints("strides", orientation.onnxPair(strideH, strideW))));
+        if (!rows.isNone() || !cols.isNone()) {
+            attributes.add(OnnxGraphBuilder.ints("pads", orientation.onnxPads(rows, cols)));
+        }
+        if (group != 1) {
+            attributes.add(OnnxGraphBuilder.integer("group", group));
+        }
+        onnx.node("Conv", name(op.output()), inputs, name(op.output()), attributes.toArray(AttributeProto[]::new));
+    }
+
+    /** TFLite's padding along one axis; SAME padding depends on the size, so it needs a fixed-size net. */
+    private AxisPadding axisPadding(TfliteOperator op, Padding padding, int storedSize, int kernel, int stride) {
+        if (padding == Padding.VALID || (kernel == 1 && stride == 1)) {
+            return new AxisPadding(0, 0);
+        }
+        if (net.inputSize().isEmpty()) {
+            throw unexpected(op, "pads (SAME with a kernel larger than 1x1) in a net of any input size");
+        }
+        return AxisPadding.of(padding, storedSize, kernel, stride);
+    }
+
+    void maxPool(TfliteOperator op) {
         OperatorOptions.Pool options = (OperatorOptions.Pool) op.options();
         requireNoActivation(op, options.activation());
         boolean ceilMode = options.padding() == Padding.SAME;
         if (ceilMode) {
             requireSameAsCeilMode(op, options);
         }
+        Orientation orientation = net.orientation();
         onnx.node("MaxPool", name(op.output()), List.of(name(op.input(0))), name(op.output()),
-                OnnxGraphBuilder.ints("kernel_shape", options.filterW(), options.filterH()),
-                OnnxGraphBuilder.ints("strides", options.strideW(), options.strideH()),
+                OnnxGraphBuilder.ints("kernel_shape", orientation.onnxPair(options.filterH(), options.filterW())),
+                OnnxGraphBuilder.ints("strides", orientation.onnxPair(options.strideH(), options.strideW())),
                 OnnxGraphBuilder.integer("ceil_mode", ceilMode ? 1 : 0));
     }
 
@@ -169,7 +232,7 @@ final class TfliteToOnnx {
         return net.inputSize().isPresent() ? OptionalInt.of(tensor.dim(axis)) : OptionalInt.empty();
     }
 
-    private void fullyConnected(TfliteOperator op) {
+    void fullyConnected(TfliteOperator op) {
         OperatorOptions.FullyConnected options = (OperatorOptions.FullyConnected) op.options();
         requireNoActivation(op, options.activation());
         if (options.weightsFormat() != 0 || options.keepNumDims()) {
@@ -180,6 +243,9 @@ final class TfliteToOnnx {
         String gemmInput = name(input.index());
         float[] columns = weights.data();
         if (input.rank() == 4) {
+            if (net.orientation() != Orientation.TRANSPOSED) {
+                throw unexpected(op, "reads a map of an upright net (its columns would need another permutation)");
+            }
             gemmInput = flatten(input);
             columns = TransposedWeights.fullyConnectedOverFlattenedMap(weights, input.dim(1), input.dim(2),
                     input.dim(3));
@@ -201,24 +267,54 @@ final class TfliteToOnnx {
         return flat;
     }
 
-    private void prelu(PreluPattern prelu) {
+    /** Two activations of one shape added (residual connections): the same sum in any layout. */
+    void add(TfliteOperator op) {
+        requireNoActivation(op, ((OperatorOptions.Arithmetic) op.options()).activation());
+        TfliteTensor a = graph.tensor(op.input(0));
+        TfliteTensor b = graph.tensor(op.input(1));
+        if (a.isConstant() || b.isConstant() || !Arrays.equals(a.shape(), b.shape())) {
+            throw unexpected(op, "adds a constant or broadcasts (NHWC broadcasting means something else in NCHW)");
+        }
+        onnx.node("Add", name(op.output()), List.of(name(a.index()), name(b.index())), name(op.output()));
+    }
+
+    /**
+     * A 1x1 map to vectors, [N, 1, 1, C] to [N, C]: ONNX Flatten, the same in any layout, and with the
+     * batch left dynamic where TFLite's stored target shape pins it.
+     */
+    void reshape(TfliteOperator op) {
+        TfliteTensor input = graph.tensor(op.input(0));
+        TfliteTensor output = graph.tensor(op.output());
+        boolean onePixel = net.inputSize().isPresent() && input.rank() == 4 && input.dim(1) == 1 && input.dim(2) == 1;
+        if (!onePixel || output.rank() != 2 || output.dim(1) != input.dim(3)) {
+            throw unexpected(op, "reshapes " + input + " to " + output + ", not a 1x1 map of a fixed-size net to vectors");
+        }
+        onnx.node("Flatten", name(op.output()), List.of(name(input.index())), name(op.output()),
+                OnnxGraphBuilder.integer("axis", 1));
+    }
+
+    void prelu(PreluPattern prelu) {
         TfliteTensor input = graph.tensor(prelu.input());
         TfliteTensor alpha = prelu.alpha();
         long channels = alpha.data().length;
         long[] slopeDims = input.rank() == 4 ? new long[] {channels, 1, 1} : new long[] {channels};
-        addInitializer(alpha, slopeDims, alpha.data().clone());
+        addInitializer(alpha, slopeDims, prelu.slopes());
         onnx.node("PRelu", name(prelu.output()), List.of(name(prelu.input()), alpha.name()), name(prelu.output()));
     }
 
-    private void builtinSoftmax(TfliteOperator op) {
+    void softmax(TfliteOperator op) {
         if (((OperatorOptions.Softmax) op.options()).beta() != 1f) {
             throw unexpected(op, "has beta other than 1");
         }
-        softmax(op.input(0), op.output(), op);
+        softmaxNode(op.input(0), op.output(), op);
+    }
+
+    void softmax(SoftmaxPattern softmax) {
+        softmaxNode(softmax.input(), softmax.output(), graph.operators().get(softmax.anchor()));
     }
 
     /** Softmax over TFLite's last axis, the channels, which is axis 1 in ONNX's NCHW (and in [N, C]). */
-    private void softmax(int input, int output, TfliteOperator op) {
+    private void softmaxNode(int input, int output, TfliteOperator op) {
         int rank = graph.tensor(input).rank();
         if (rank != 4 && rank != 2) {
             throw unexpected(op, "is a softmax over a rank " + rank + " tensor");
@@ -254,7 +350,7 @@ final class TfliteToOnnx {
             return INPUT;
         }
         String tfliteName = graph.tensor(tensor).name();
-        for (MtcnnNet.Output output : net.outputs()) {
+        for (TfliteNet.Output output : net.outputs()) {
             if (output.tfliteName().equals(tfliteName)) {
                 return output.onnxName();
             }
@@ -265,6 +361,12 @@ final class TfliteToOnnx {
     private void requireNoActivation(TfliteOperator op, Activation activation) {
         if (activation != Activation.NONE) {
             throw unexpected(op, "has a fused " + activation + " activation");
+        }
+    }
+
+    private void requireUndilated(TfliteOperator op, int dilationH, int dilationW) {
+        if (dilationH != 1 || dilationW != 1) {
+            throw unexpected(op, "is dilated");
         }
     }
 

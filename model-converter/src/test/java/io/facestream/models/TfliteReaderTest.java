@@ -11,14 +11,14 @@ class TfliteReaderTest {
 
     @Test
     void readsTheStoredInputShapesInNhwc() {
-        assertThat(SourceModels.graph(MtcnnNet.PNET).input().shape()).containsExactly(1, 1280, 960, 3);
-        assertThat(SourceModels.graph(MtcnnNet.RNET).input().shape()).containsExactly(1, 24, 24, 3);
-        assertThat(SourceModels.graph(MtcnnNet.ONET).input().name()).isEqualTo("onet/input");
+        assertThat(SourceModels.graph(MtcnnModels.PNET).input().shape()).containsExactly(1, 1280, 960, 3);
+        assertThat(SourceModels.graph(MtcnnModels.RNET).input().shape()).containsExactly(1, 24, 24, 3);
+        assertThat(SourceModels.graph(MtcnnModels.ONET).input().name()).isEqualTo("onet/input");
     }
 
     @Test
     void readsConvKernelsAsOhwiAndFullyConnectedWeightsAsOutByIn() {
-        TfliteGraph rnet = SourceModels.graph(MtcnnNet.RNET);
+        TfliteGraph rnet = SourceModels.graph(MtcnnModels.RNET);
         assertThat(tensorNamed(rnet, "rnet/conv3/weights/read").shape()).containsExactly(64, 2, 2, 48);
         TfliteTensor fullyConnected = tensorNamed(rnet, "rnet/conv4/weights/read/transpose");
         assertThat(fullyConnected.shape()).containsExactly(128, 576);
@@ -27,7 +27,7 @@ class TfliteReaderTest {
 
     @Test
     void takesBuiltinCodesFromTheDeprecatedFieldTheseFilesFill() {
-        List<BuiltinOperator> ops = SourceModels.graph(MtcnnNet.PNET).operators().stream()
+        List<BuiltinOperator> ops = SourceModels.graph(MtcnnModels.PNET).operators().stream()
                 .map(TfliteOperator::op).toList();
         assertThat(ops).hasSize(29).startsWith(BuiltinOperator.CONV_2D, BuiltinOperator.RELU, BuiltinOperator.NEG,
                 BuiltinOperator.RELU, BuiltinOperator.NEG, BuiltinOperator.MUL, BuiltinOperator.ADD,
@@ -37,7 +37,7 @@ class TfliteReaderTest {
 
     @Test
     void readsPoolingOptionsPerOperator() {
-        List<OperatorOptions> pools = SourceModels.graph(MtcnnNet.ONET).operators().stream()
+        List<OperatorOptions> pools = SourceModels.graph(MtcnnModels.ONET).operators().stream()
                 .filter(op -> op.op() == BuiltinOperator.MAX_POOL_2D).map(TfliteOperator::options).toList();
         assertThat(pools).containsExactly(
                 new OperatorOptions.Pool(Padding.SAME, 2, 2, 3, 3, OperatorOptions.Activation.NONE),
@@ -47,7 +47,7 @@ class TfliteReaderTest {
 
     @Test
     void readsPreluSlopesAndReductionAxesExactly() {
-        TfliteGraph pnet = SourceModels.graph(MtcnnNet.PNET);
+        TfliteGraph pnet = SourceModels.graph(MtcnnModels.PNET);
         assertThat(tensorNamed(pnet, "pnet/PReLU1/alpha/read").data()).hasSize(10)
                 .startsWith(-0.6254063f, -0.2116809f, 1.0116835f);
         assertThat(tensorNamed(pnet, "pnet/Max/reduction_indices").intData()).containsExactly(3);

@@ -18,7 +18,7 @@ class TfliteToOnnxTest {
         TfliteGraph graph = withFirstPool(op -> new TfliteOperator(op.index(), BuiltinOperator.AVERAGE_POOL_2D,
                 op.inputs(), op.outputs(), op.options()));
 
-        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnNet.PNET, ""))
+        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnModels.PNET, ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AVERAGE_POOL_2D")
                 .hasMessageContaining("pnet/pool1");
@@ -29,7 +29,7 @@ class TfliteToOnnxTest {
         TfliteGraph graph = withFirstPool(op -> new TfliteOperator(op.index(), op.op(), op.inputs(), op.outputs(),
                 new OperatorOptions.Pool(Padding.SAME, 2, 2, 3, 3, Activation.NONE)));
 
-        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnNet.PNET, ""))
+        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnModels.PNET, ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MAX_POOL_2D")
                 .hasMessageContaining("ceil_mode");
@@ -40,12 +40,12 @@ class TfliteToOnnxTest {
         TfliteGraph graph = withFirstPool(op -> new TfliteOperator(op.index(), op.op(), op.inputs(), op.outputs(),
                 new OperatorOptions.Pool(Padding.SAME, 2, 2, 2, 2, Activation.RELU6)));
 
-        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnNet.PNET, ""))
+        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnModels.PNET, ""))
                 .hasMessageContaining("fused RELU6");
     }
 
     private static TfliteGraph withFirstPool(UnaryOperator<TfliteOperator> change) {
-        TfliteGraph pnet = SourceModels.graph(MtcnnNet.PNET);
+        TfliteGraph pnet = SourceModels.graph(MtcnnModels.PNET);
         List<TfliteOperator> operators = new ArrayList<>(pnet.operators());
         TfliteOperator pool = operators.get(FIRST_POOL);
         if (pool.op() != BuiltinOperator.MAX_POOL_2D) {
