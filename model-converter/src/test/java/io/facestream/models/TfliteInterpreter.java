@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * A plain, slow reference: runs a TFLite graph op by op with TFLite's own semantics (NHWC,
  * TFLite's SAME/VALID arithmetic, numpy broadcasting), independent of the ONNX conversion.
- * Shapes are recomputed from the input, so the fully convolutional P-Net runs at any size.
+ * Shapes are recomputed from the input, so the fully convolutional P-Net runs at any size, and
+ * every image of a batch is computed (MobileFaceNet's graph pins a batch of 2).
  */
 final class TfliteInterpreter {
     private final TfliteGraph graph;
@@ -43,10 +44,12 @@ final class TfliteInterpreter {
     private NdArray evaluate(TfliteOperator op) {
         return switch (op.op()) {
             case CONV_2D -> conv(op, (OperatorOptions.Conv) op.options());
+            case DEPTHWISE_CONV_2D -> depthwiseConv(op, (OperatorOptions.DepthwiseConv) op.options());
             case MAX_POOL_2D -> maxPool(in(op, 0), (OperatorOptions.Pool) op.options());
             case FULLY_CONNECTED -> fullyConnected(op, (OperatorOptions.FullyConnected) op.options());
             case RELU -> map(in(op, 0), x -> Math.max(x, 0));
             case NEG -> map(in(op, 0), x -> -x);
+            case ABS -> map(in(op, 0), Math::abs);
             case EXP -> map(in(op, 0), Math::exp);
             case ADD -> activate(broadcast(in(op, 0), in(op, 1), Double::sum), op);
             case SUB -> activate(broadcast(in(op, 0), in(op, 1), (a, b) -> a - b), op);
@@ -87,25 +90,64 @@ final class TfliteInterpreter {
         int inChannels = kernel.dim(3);
         Window rows = Window.of(options.padding(), x.dim(1), kh, options.strideH());
         Window cols = Window.of(options.padding(), x.dim(2), kw, options.strideW());
-        NdArray y = NdArray.zeros(1, rows.out(), cols.out(), outChannels);
-        for (int r = 0; r < rows.out(); r++) {
-            for (int c = 0; c < cols.out(); c++) {
-                for (int o = 0; o < outChannels; o++) {
-                    double sum = bias == null ? 0 : bias[o];
-                    for (int i = 0; i < kh; i++) {
-                        int sr = r * options.strideH() - rows.padBefore() + i;
-                        for (int j = 0; j < kw; j++) {
-                            int sc = c * options.strideW() - cols.padBefore() + j;
-                            if (sr < 0 || sr >= x.dim(1) || sc < 0 || sc >= x.dim(2)) {
-                                continue;
-                            }
-                            for (int ch = 0; ch < inChannels; ch++) {
-                                sum += kernel.data()[((o * kh + i) * kw + j) * inChannels + ch]
-                                        * x.data()[(sr * x.dim(2) + sc) * inChannels + ch];
+        NdArray y = NdArray.zeros(x.dim(0), rows.out(), cols.out(), outChannels);
+        for (int n = 0; n < x.dim(0); n++) {
+            for (int r = 0; r < rows.out(); r++) {
+                for (int c = 0; c < cols.out(); c++) {
+                    for (int o = 0; o < outChannels; o++) {
+                        double sum = bias == null ? 0 : bias[o];
+                        for (int i = 0; i < kh; i++) {
+                            int sr = r * options.strideH() - rows.padBefore() + i;
+                            for (int j = 0; j < kw; j++) {
+                                int sc = c * options.strideW() - cols.padBefore() + j;
+                                if (sr < 0 || sr >= x.dim(1) || sc < 0 || sc >= x.dim(2)) {
+                                    continue;
+                                }
+                                for (int ch = 0; ch < inChannels; ch++) {
+                                    sum += kernel.data()[((o * kh + i) * kw + j) * inChannels + ch]
+                                            * x.data()[((n * x.dim(1) + sr) * x.dim(2) + sc) * inChannels + ch];
+                                }
                             }
                         }
+                        y.data()[((n * rows.out() + r) * cols.out() + c) * outChannels + o] = (float) sum;
                     }
-                    y.data()[(r * cols.out() + c) * outChannels + o] = (float) sum;
+                }
+            }
+        }
+        return activate(y, options.activation());
+    }
+
+    /** Kernel [1, kh, kw, channels * multiplier]: output channel {@code ch * multiplier + m} reads input channel ch. */
+    private NdArray depthwiseConv(TfliteOperator op, OperatorOptions.DepthwiseConv options) {
+        NdArray x = in(op, 0);
+        NdArray kernel = in(op, 1);
+        float[] bias = op.inputs().length > 2 && op.input(2) >= 0 ? in(op, 2).data() : null;
+        int kh = kernel.dim(1);
+        int kw = kernel.dim(2);
+        int outChannels = kernel.dim(3);
+        int inChannels = x.dim(3);
+        int multiplier = options.depthMultiplier();
+        Window rows = Window.of(options.padding(), x.dim(1), kh, options.strideH());
+        Window cols = Window.of(options.padding(), x.dim(2), kw, options.strideW());
+        NdArray y = NdArray.zeros(x.dim(0), rows.out(), cols.out(), outChannels);
+        for (int n = 0; n < x.dim(0); n++) {
+            for (int r = 0; r < rows.out(); r++) {
+                for (int c = 0; c < cols.out(); c++) {
+                    for (int o = 0; o < outChannels; o++) {
+                        double sum = bias == null ? 0 : bias[o];
+                        for (int i = 0; i < kh; i++) {
+                            int sr = r * options.strideH() - rows.padBefore() + i;
+                            for (int j = 0; j < kw; j++) {
+                                int sc = c * options.strideW() - cols.padBefore() + j;
+                                if (sr >= 0 && sr < x.dim(1) && sc >= 0 && sc < x.dim(2)) {
+                                    sum += kernel.data()[(i * kw + j) * outChannels + o]
+                                            * x.data()[((n * x.dim(1) + sr) * x.dim(2) + sc) * inChannels
+                                                    + o / multiplier];
+                                }
+                            }
+                        }
+                        y.data()[((n * rows.out() + r) * cols.out() + c) * outChannels + o] = (float) sum;
+                    }
                 }
             }
         }
@@ -116,21 +158,23 @@ final class TfliteInterpreter {
         Window rows = Window.of(options.padding(), x.dim(1), options.filterH(), options.strideH());
         Window cols = Window.of(options.padding(), x.dim(2), options.filterW(), options.strideW());
         int channels = x.dim(3);
-        NdArray y = NdArray.zeros(1, rows.out(), cols.out(), channels);
-        for (int r = 0; r < rows.out(); r++) {
-            for (int c = 0; c < cols.out(); c++) {
-                for (int ch = 0; ch < channels; ch++) {
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int i = 0; i < options.filterH(); i++) {
-                        int sr = r * options.strideH() - rows.padBefore() + i;
-                        for (int j = 0; j < options.filterW(); j++) {
-                            int sc = c * options.strideW() - cols.padBefore() + j;
-                            if (sr >= 0 && sr < x.dim(1) && sc >= 0 && sc < x.dim(2)) {
-                                max = Math.max(max, x.data()[(sr * x.dim(2) + sc) * channels + ch]);
+        NdArray y = NdArray.zeros(x.dim(0), rows.out(), cols.out(), channels);
+        for (int n = 0; n < x.dim(0); n++) {
+            for (int r = 0; r < rows.out(); r++) {
+                for (int c = 0; c < cols.out(); c++) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        for (int i = 0; i < options.filterH(); i++) {
+                            int sr = r * options.strideH() - rows.padBefore() + i;
+                            for (int j = 0; j < options.filterW(); j++) {
+                                int sc = c * options.strideW() - cols.padBefore() + j;
+                                if (sr >= 0 && sr < x.dim(1) && sc >= 0 && sc < x.dim(2)) {
+                                    max = Math.max(max, x.data()[((n * x.dim(1) + sr) * x.dim(2) + sc) * channels + ch]);
+                                }
                             }
                         }
+                        y.data()[((n * rows.out() + r) * cols.out() + c) * channels + ch] = max;
                     }
-                    y.data()[(r * cols.out() + c) * channels + ch] = max;
                 }
             }
         }

@@ -54,6 +54,18 @@ class TfliteReaderTest {
     }
 
     @Test
+    void readsMobileFaceNetsStoredBatchOfTwoAbsAndDepthwiseOptions() {
+        TfliteGraph mobileFaceNet = SourceModels.graph(MobileFaceNetModel.NET);
+        assertThat(mobileFaceNet.input().shape()).containsExactly(2, 112, 112, 3);
+        assertThat(mobileFaceNet.operators().stream().filter(op -> op.op() == BuiltinOperator.ABS)).hasSize(33);
+        TfliteOperator strideTwo = mobileFaceNet.operators().get(19);
+        assertThat(strideTwo.op()).isEqualTo(BuiltinOperator.DEPTHWISE_CONV_2D);
+        assertThat(strideTwo.options()).isEqualTo(
+                new OperatorOptions.DepthwiseConv(Padding.SAME, 2, 2, 1, 1, 1, OperatorOptions.Activation.NONE));
+        assertThat(mobileFaceNet.tensor(strideTwo.input(1)).shape()).containsExactly(1, 3, 3, 128);
+    }
+
+    @Test
     void refusesBytesThatAreNoTfliteModel() {
         assertThatThrownBy(() -> TfliteReader.read("PK\u0003\u0004 not a model".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class)

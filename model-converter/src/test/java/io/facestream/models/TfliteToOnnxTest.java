@@ -1,5 +1,6 @@
 package io.facestream.models;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.models.OperatorOptions.Activation;
@@ -44,14 +45,45 @@ class TfliteToOnnxTest {
                 .hasMessageContaining("fused RELU6");
     }
 
-    private static TfliteGraph withFirstPool(UnaryOperator<TfliteOperator> change) {
+    @Test
+    void anAddOfAConstantIsRefusedAsNhwcBroadcastingMeansSomethingElseInNchw() {
         TfliteGraph pnet = SourceModels.graph(MtcnnModels.PNET);
-        List<TfliteOperator> operators = new ArrayList<>(pnet.operators());
-        TfliteOperator pool = operators.get(FIRST_POOL);
-        if (pool.op() != BuiltinOperator.MAX_POOL_2D) {
-            throw new IllegalStateException("P-Net's operator " + FIRST_POOL + " is " + pool);
+        int alpha = pnet.tensors().stream().filter(t -> t.name().equals("pnet/PReLU1/alpha/read")).findFirst()
+                .orElseThrow().index();
+        TfliteGraph graph = withFirstPool(op -> new TfliteOperator(op.index(), BuiltinOperator.ADD,
+                new int[] {op.input(0), alpha}, op.outputs(), new OperatorOptions.Arithmetic(Activation.NONE)));
+
+        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MtcnnModels.PNET, ""))
+                .hasMessageContaining("ADD")
+                .hasMessageContaining("adds a constant");
+    }
+
+    @Test
+    void aReshapeOfAMapLargerThanOnePixelIsRefused() {
+        TfliteGraph mobileFaceNet = SourceModels.graph(MobileFaceNetModel.NET);
+        int reshape = mobileFaceNet.operators().size() - 1;
+        int sevenBySeven = mobileFaceNet.operators().get(reshape - 4).output();
+        assertThat(mobileFaceNet.tensor(sevenBySeven).shape()).containsExactly(2, 7, 7, 512);
+        TfliteGraph graph = withOperator(mobileFaceNet, reshape, BuiltinOperator.RESHAPE, op -> new TfliteOperator(
+                op.index(), op.op(), new int[] {sevenBySeven, op.input(1)}, op.outputs(), op.options()));
+
+        assertThatThrownBy(() -> TfliteToOnnx.convert(graph, MobileFaceNetModel.NET, ""))
+                .hasMessageContaining("RESHAPE")
+                .hasMessageContaining("not a 1x1 map");
+    }
+
+    private static TfliteGraph withFirstPool(UnaryOperator<TfliteOperator> change) {
+        return withOperator(SourceModels.graph(MtcnnModels.PNET), FIRST_POOL, BuiltinOperator.MAX_POOL_2D, change);
+    }
+
+    private static TfliteGraph withOperator(TfliteGraph graph, int index, BuiltinOperator expected,
+            UnaryOperator<TfliteOperator> change) {
+        List<TfliteOperator> operators = new ArrayList<>(graph.operators());
+        TfliteOperator original = operators.get(index);
+        if (original.op() != expected) {
+            throw new IllegalStateException("operator " + index + " is " + original);
         }
-        operators.set(FIRST_POOL, change.apply(pool));
-        return new TfliteGraph(pnet.tensors(), operators, pnet.inputs(), pnet.outputs());
+        operators.set(index, change.apply(original));
+        return new TfliteGraph(graph.tensors(), operators, graph.inputs(), graph.outputs());
     }
 }
