@@ -11,19 +11,39 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MobileFaceNetModelTest {
+    /** Maven runs tests in the module folder. */
+    private static final Path COMMITTED = Path.of("../recognition/src/main/resources/io/facestream/recognition/models");
     private static ModelProto model;
 
     @BeforeAll
     static void convert() throws InvalidProtocolBufferException {
         model = ModelProto.parseFrom(MobileFaceNetModel.toOnnx(SourceModels.tflite(MobileFaceNetModel.NET)));
+    }
+
+    @Test
+    void regeneratedModelIsByteForByteTheCommittedOneWhoseDigestItsProvenanceNames(@TempDir Path out)
+            throws IOException {
+        List<Path> written = MobileFaceNetModel.convert(NpmPackage.defaultCacheDir(), out);
+
+        assertThat(written).extracting(path -> path.getFileName().toString()).containsExactly("mobilefacenet.onnx");
+        byte[] committed = Files.readAllBytes(COMMITTED.resolve("mobilefacenet.onnx"));
+        assertThat(Files.readAllBytes(written.get(0))).isEqualTo(committed);
+        assertThat(out).isDirectoryNotContaining("glob:**.tmp");
+        assertThat(Files.readString(COMMITTED.resolve("PROVENANCE.md"))).contains(Checksums.sha256(committed),
+                MobileFaceNetModel.NET.sha256(), MtcnnModels.SOURCE.sha256());
     }
 
     @Test
