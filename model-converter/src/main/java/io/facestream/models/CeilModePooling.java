@@ -1,5 +1,6 @@
 package io.facestream.models;
 
+import io.facestream.models.OperatorOptions.Padding;
 import java.util.OptionalInt;
 
 /**
@@ -21,9 +22,8 @@ final class CeilModePooling {
         }
         int in = inputSize.getAsInt();
         int sameOut = ceilDiv(in, stride);
-        int sameTotalPadding = Math.max((sameOut - 1) * stride + kernel - in, 0);
         int ceilOut = ceilDiv(in - kernel, stride) + 1;
-        return sameTotalPadding / 2 == 0 && ceilOut == sameOut;
+        return AxisPadding.of(Padding.SAME, in, kernel, stride).before() == 0 && ceilOut == sameOut;
     }
 
     private static int ceilDiv(int a, int b) {
