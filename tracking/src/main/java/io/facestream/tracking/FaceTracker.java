@@ -31,6 +31,7 @@ public final class FaceTracker {
     private final TrackerOptions options;
     private final MotionDetector motion;
     private final ScanPolicy policy;
+    private final Trails trails;
     private List<Track> tracks = new ArrayList<>();
     private long lastBirthMs = Long.MIN_VALUE;
     private int birthsAtLastMs;
@@ -41,6 +42,7 @@ public final class FaceTracker {
         this.options = options;
         this.motion = new MotionDetector(options.motionThreshold());
         this.policy = new ScanPolicy(options.fullScanInterval(), detector.options().minFaceSize());
+        this.trails = new Trails(motion.framesToAbsorb());
     }
 
     /**
@@ -93,8 +95,12 @@ public final class FaceTracker {
         if (!options.tracking()) {
             return ScanPlan.of(Scan.FULL);
         }
+        Motion moved = motion.update(frame);
+        if (moved.rescan()) {
+            trails.clear();
+        }
         List<Box> zones = tracks.stream().map(Track::zone).toList();
-        return policy.plan(timeMs, motion.update(frame), zones, frame.width(), frame.height());
+        return policy.plan(timeMs, moved, zones, trails.zones(), frame.width(), frame.height());
     }
 
     /** The faces the plan's networks find; those followed by crops only while still mostly in the frame. */
@@ -122,6 +128,9 @@ public final class FaceTracker {
             result.add(new TrackedFace(track.id(), faces.get(i)));
         }
         tracks = next;
+        if (options.tracking()) {
+            trails.add(tracks.stream().map(Track::zone).toList());
+        }
         return result;
     }
 

@@ -37,6 +37,15 @@ public final class MotionDetector {
         this.threshold = threshold;
     }
 
+    /**
+     * How many frames the background takes to absorb any change: after as many, a pixel that changed by the
+     * most it can (255 grey levels) and stayed so differs from the background by less than the threshold.
+     */
+    public int framesToAbsorb() {
+        double frames = Math.log((double) threshold / 255) / Math.log(1 - LEARNING_RATE);
+        return Math.max(1, (int) Math.ceil(frames));
+    }
+
     /** The motion in {@code frame} against the frames before; the first frame, or one of a new size, is a rescan. */
     public Motion update(RgbImage frame) {
         GreyThumbnail now = GreyThumbnail.of(frame, THUMBNAIL_WIDTH);
