@@ -77,7 +77,7 @@ public final class FaceTracker {
         List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
         if (!lost.isEmpty() && scan != Scan.FULL) {
             // A face not confirmed where it was expected may have moved further than predicted: the whole
-            // cascade around where its person was, before the track is given up.
+            // cascade around where it was and was expected, before the track is given up.
             faces = withFacesFoundAgain(frame, faces, lost);
             matched.clear();
             matched.putAll(TrackMatcher.match(tracks, faces));
@@ -140,7 +140,7 @@ public final class FaceTracker {
 
     private List<Face> withFacesFoundAgain(RgbImage frame, List<Face> faces, List<Track> lost) {
         List<Box> zones = ScanRegions.merged(lost.stream()
-                .map(track -> ScanRegions.clip(track.zone(), frame.width(), frame.height())).toList());
+                .map(track -> ScanRegions.clip(track.surroundings(), frame.width(), frame.height())).toList());
         List<Face> all = new ArrayList<>(faces);
         for (Face found : detector.detectIn(frame, zones)) {
             if (faces.stream().noneMatch(face -> face.box().iou(found.box()) > SAME_FACE)) {

@@ -55,6 +55,15 @@ final class Track {
         return grown(both, 1f, 0.8f, 1f, 1.5f);
     }
 
+    /**
+     * Where to look again for the face when it was not found where expected: around its latest and its
+     * predicted box, half a face on each side (a person walking faster or slower than the last step).
+     */
+    Box surroundings() {
+        Box both = ScanRegions.union(face.box(), predicted());
+        return grown(both, 0.5f, 0.5f, 0.5f, 0.5f);
+    }
+
     private static Box grown(Box box, float left, float top, float right, float bottom) {
         float w = box.width();
         float h = box.height();
