@@ -47,12 +47,13 @@ final class Track {
     }
 
     /**
-     * Where this person's own motion is expected: around the latest and the previous face, a face's
-     * width to either side, the hair above and down to the shoulders.
+     * Where this person's own motion is expected: around the latest and the previous face, the hair above,
+     * down to the shoulders, and to either side the shoulders (a face's width) and the half face more a
+     * person sways, turns or steps on by in a frame.
      */
     Box zone() {
         Box both = ScanRegions.union(face.box(), previous);
-        return grown(both, 1f, 0.8f, 1f, 1.5f);
+        return grown(both, 1.5f, 0.8f, 1.5f, 1.5f);
     }
 
     /**

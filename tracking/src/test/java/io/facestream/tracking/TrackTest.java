@@ -21,6 +21,14 @@ class TrackTest {
         assertThat(track.surroundings().area()).isLessThan(track.zone().area() / 2);
     }
 
+    @Test
+    void aPersonsOwnMotionIsExpectedFromTheHairToTheShouldersAndHalfAFaceBeyondThem() {
+        Track track = new Track("0-0", face(new Box(100, 100, 140, 150)));
+        track.update(face(new Box(120, 100, 160, 150)));
+        // Previous and latest face together: 60 x 50; 1.5 of that to either side, 0.8 above, 1.5 below.
+        assertThat(track.zone()).isEqualTo(new Box(10, 60, 250, 225));
+    }
+
     private static Face face(Box box) {
         return new Face(box, 0.99f, Collections.nCopies(Face.LANDMARK_COUNT, new Point(box.x1(), box.y1())));
     }
