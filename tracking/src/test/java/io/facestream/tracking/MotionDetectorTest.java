@@ -64,6 +64,16 @@ class MotionDetectorTest {
     }
 
     @Test
+    void peopleCloseToTheCameraWalkingOutAreMotionNotARescan() {
+        for (ClipFrames.Frame frame : ClipFrames.of(DoorClip.DOOR)) {
+            Motion motion = detector.update(frame.image());
+            if (frame.timeMs() > 0) {
+                assertThat(motion.rescan()).as("rescan at %d ms", frame.timeMs()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aSceneCutIsARescan() {
         detector.update(ClipFrames.at(DoorClip.DOOR, 0).image());
         detector.update(ClipFrames.at(DoorClip.DOOR, 0.2).image());
