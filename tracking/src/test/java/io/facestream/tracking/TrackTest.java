@@ -29,6 +29,15 @@ class TrackTest {
         assertThat(track.zone()).isEqualTo(new Box(10, 60, 250, 225));
     }
 
+    @Test
+    void aFaceJustFoundIsAlsoLookedForHalfAFaceAwayAsItsStepIsNotKnownYet() {
+        Track track = new Track("0-0", face(new Box(100, 100, 140, 150)));
+        assertThat(track.candidates()).contains(new Box(100, 100, 140, 150), new Box(80, 100, 120, 150),
+                new Box(120, 100, 160, 150), new Box(100, 75, 140, 125), new Box(100, 125, 140, 175));
+        track.update(face(new Box(120, 100, 160, 150)));
+        assertThat(track.candidates()).hasSize(3).contains(new Box(140, 100, 180, 150), new Box(120, 100, 160, 150));
+    }
+
     private static Face face(Box box) {
         return new Face(box, 0.99f, Collections.nCopies(Face.LANDMARK_COUNT, new Point(box.x1(), box.y1())));
     }
