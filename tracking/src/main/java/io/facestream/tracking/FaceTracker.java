@@ -32,6 +32,7 @@ public final class FaceTracker {
     private final TrackerOptions options;
     private final MotionDetector motion;
     private final ScanPolicy policy;
+    private final Trails trails;
     private List<Track> tracks = new ArrayList<>();
     private long lastBirthMs = Long.MIN_VALUE;
     private int birthsAtLastMs;
@@ -42,6 +43,7 @@ public final class FaceTracker {
         this.options = options;
         this.motion = new MotionDetector(options.motionThreshold());
         this.policy = new ScanPolicy(options.fullScanInterval(), detector.options().minFaceSize());
+        this.trails = new Trails(motion.framesToAbsorb());
     }
 
     /**
@@ -81,7 +83,7 @@ public final class FaceTracker {
         List<Track> lost = tracks.stream().filter(track -> !matched.containsValue(track)).toList();
         if (!lost.isEmpty() && scan != Scan.FULL) {
             // A face not confirmed where it was expected may have moved further than predicted: the whole
-            // cascade around where its person was, before the track is given up.
+            // cascade around where it was and was expected, before the track is given up.
             faces = withFacesFoundAgain(frame, faces, lost, times);
             matched.clear();
             matched.putAll(TrackMatcher.match(tracks, faces));
@@ -99,8 +101,12 @@ public final class FaceTracker {
         if (!options.tracking()) {
             return ScanPlan.of(Scan.FULL);
         }
+        Motion moved = motion.update(frame);
+        if (moved.rescan()) {
+            trails.clear();
+        }
         List<Box> zones = tracks.stream().map(Track::zone).toList();
-        return policy.plan(timeMs, motion.update(frame), zones, frame.width(), frame.height());
+        return policy.plan(timeMs, moved, zones, trails.zones(), frame.width(), frame.height());
     }
 
     /** The faces the plan's networks find; those followed by crops only while still mostly in the frame. */
@@ -128,6 +134,9 @@ public final class FaceTracker {
             result.add(new TrackedFace(track.id(), faces.get(i)));
         }
         tracks = next;
+        if (options.tracking()) {
+            trails.add(tracks.stream().map(Track::zone).toList());
+        }
         return result;
     }
 
@@ -137,7 +146,7 @@ public final class FaceTracker {
 
     private List<Face> withFacesFoundAgain(RgbImage frame, List<Face> faces, List<Track> lost, StageTimes times) {
         List<Box> zones = ScanRegions.merged(lost.stream()
-                .map(track -> ScanRegions.clip(track.zone(), frame.width(), frame.height())).toList());
+                .map(track -> ScanRegions.clip(track.surroundings(), frame.width(), frame.height())).toList());
         List<Face> all = new ArrayList<>(faces);
         for (Face found : detector.detect(frame, zones, List.of(), times)) {
             if (faces.stream().noneMatch(face -> face.box().iou(found.box()) > SAME_FACE)) {

@@ -17,11 +17,22 @@ record GreyThumbnail(int width, int height, int block, float[] pixels) {
         int height = Math.max(1, frame.height() / block);
         int[] sums = new int[width * height];
         byte[] rgb = frame.pixels();
+        int usedWidth = Math.min(frame.width(), width * block);
         for (int y = 0; y < Math.min(frame.height(), height * block); y++) {
             int row = (y / block) * width;
-            for (int x = 0, i = y * frame.width() * 3; x < Math.min(frame.width(), width * block); x++, i += 3) {
+            int i = y * frame.width() * 3;
+            // Block by block along the row, channels summed apart: no division and one weighting per block.
+            for (int column = 0, x = 0; column < width; column++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int end = Math.min(x + block, usedWidth); x < end; x++, i += 3) {
+                    r += rgb[i] & 0xff;
+                    g += rgb[i + 1] & 0xff;
+                    b += rgb[i + 2] & 0xff;
+                }
                 // ITU-R BT.601 luma, in integers (weights sum to 256).
-                sums[row + x / block] += 77 * (rgb[i] & 0xff) + 150 * (rgb[i + 1] & 0xff) + 29 * (rgb[i + 2] & 0xff);
+                sums[row + column] += 77 * r + 150 * g + 29 * b;
             }
         }
         float[] pixels = new float[sums.length];

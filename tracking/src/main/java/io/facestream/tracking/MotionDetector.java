@@ -17,8 +17,12 @@ public final class MotionDetector {
     static final int CELL = 4;
     /** Share of a cell's pixels that must change for the cell to move. */
     private static final float MOVING_SHARE = 0.25f;
-    /** Share of moving cells above which the frame changed as a whole. */
-    private static final float RESCAN_SHARE = 0.45f;
+    /**
+     * Share of moving cells above which the frame changed as a whole. A person close to the camera
+     * walking out moves up to half the cells (0.47 on the door clip, with their trail); another view of
+     * the scene some 0.85.
+     */
+    private static final float RESCAN_SHARE = 0.6f;
     /** A median brightness shift of more grey levels than this is a global change (lights). */
     private static final int GLOBAL_SHIFT = 14;
     /**
@@ -35,6 +39,15 @@ public final class MotionDetector {
     /** @param threshold grey levels (0-255) a pixel must differ from the background to count as changed */
     public MotionDetector(int threshold) {
         this.threshold = threshold;
+    }
+
+    /**
+     * How many frames the background takes to absorb any change: after as many, a pixel that changed by the
+     * most it can (255 grey levels) and stayed so differs from the background by less than the threshold.
+     */
+    public int framesToAbsorb() {
+        double frames = Math.log((double) threshold / 255) / Math.log(1 - LEARNING_RATE);
+        return Math.max(1, (int) Math.ceil(frames));
     }
 
     /** The motion in {@code frame} against the frames before; the first frame, or one of a new size, is a rescan. */

@@ -2,14 +2,16 @@ package io.facestream.tracking;
 
 import io.facestream.cascade.Box;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * When to scan what, for one camera. The whole frame on the first frame, after a rescan (scene cut,
- * lights) or a capture time going back, when motion outside the tracked faces covers most of the
- * frame, and at the latest every {@code fullScanInterval} of capture time while anything moved or a
- * face was tracked since the last one; otherwise the regions that moved outside the tracked faces,
- * or only the tracked faces, or, with no motion and no track, nothing at all.
+ * lights) or a capture time going back, when unexplained motion covers most of the frame, and at the
+ * latest every {@code fullScanInterval} of capture time while anything moved or a face was tracked since
+ * the last one; otherwise the regions of unexplained motion, or only the tracked faces, or, with no
+ * unexplained motion and no track, nothing at all. Motion is explained inside the zones of the tracked
+ * people and of the trails people followed lately left in the background.
  */
 final class ScanPolicy {
     /** Regions covering more of the frame than this cost about as much as the whole frame. */
@@ -28,8 +30,11 @@ final class ScanPolicy {
         this.minMargin = minMargin;
     }
 
-    /** The plan for the frame captured at {@code timeMs}, given its motion and the zones of the tracked people. */
-    ScanPlan plan(long timeMs, Motion motion, List<Box> trackZones, int width, int height) {
+    /**
+     * The plan for the frame captured at {@code timeMs}, given its motion, the zones of the tracked people
+     * and those of the people followed in the last frames, whose trail may still show.
+     */
+    ScanPlan plan(long timeMs, Motion motion, List<Box> trackZones, List<Box> trailZones, int width, int height) {
         activity |= motion.any() || !trackZones.isEmpty();
         // A capture time going back (a looping file, a camera's clock reset) starts afresh.
         boolean restarted = timeMs < lastFullScanMs;
@@ -37,7 +42,9 @@ final class ScanPolicy {
         if (!scannedOnce || restarted || motion.rescan() || (due && activity)) {
             return full(timeMs);
         }
-        List<Box> regions = ScanRegions.around(motion.regionsOutside(trackZones), minMargin, width, height);
+        List<Box> explained = new ArrayList<>(trackZones);
+        explained.addAll(trailZones);
+        List<Box> regions = ScanRegions.around(motion.regionsOutside(explained), minMargin, width, height);
         if (!regions.isEmpty()) {
             return ScanRegions.area(regions) > MAX_REGIONS_SHARE * width * height
                     ? full(timeMs) : new ScanPlan(Scan.REGIONS, regions);

@@ -9,6 +9,8 @@ final class Track {
     private final String id;
     private Face face;
     private Box previous;
+    /** Whether the face was found again at least once, so that its last step is known. */
+    private boolean stepped;
 
     Track(String id, Face face) {
         this.id = id;
@@ -27,6 +29,7 @@ final class Track {
     void update(Face next) {
         previous = face.box();
         face = next;
+        stepped = true;
     }
 
     /** The latest box moved on by the last step's motion, where the face is expected next. */
@@ -39,20 +42,38 @@ final class Track {
 
     /**
      * Boxes for R-Net to look in: the predicted one, the latest one (a person who stopped), and the
-     * predicted one a fifth larger (a person stepping closer); R-Net's NMS keeps the best.
+     * predicted one a fifth larger (a person stepping closer); R-Net's NMS keeps the best. A face just
+     * found has no step yet: also half a face to either side and above and below it, as a person walking
+     * in moves on by that much in a frame.
      */
     List<Box> candidates() {
         Box predicted = predicted();
-        return List.of(predicted, face.box(), grown(predicted, 0.1f, 0.1f, 0.1f, 0.1f));
+        Box grownBox = grown(predicted, 0.1f, 0.1f, 0.1f, 0.1f);
+        if (stepped) {
+            return List.of(predicted, face.box(), grownBox);
+        }
+        Box box = face.box();
+        return List.of(box, grownBox, grown(box, 0.5f, 0, -0.5f, 0), grown(box, -0.5f, 0, 0.5f, 0),
+                grown(box, 0, 0.5f, 0, -0.5f), grown(box, 0, -0.5f, 0, 0.5f));
     }
 
     /**
-     * Where this person's own motion is expected: around the latest and the previous face, a face's
-     * width to either side, the hair above and down to the shoulders.
+     * Where this person's own motion is expected: around the latest and the previous face, the hair above,
+     * down to the shoulders, and to either side the shoulders (a face's width) and the half face more a
+     * person sways, turns or steps on by in a frame.
      */
     Box zone() {
         Box both = ScanRegions.union(face.box(), previous);
-        return grown(both, 1f, 0.8f, 1f, 1.5f);
+        return grown(both, 1.5f, 0.8f, 1.5f, 1.5f);
+    }
+
+    /**
+     * Where to look again for the face when it was not found where expected: around its latest and its
+     * predicted box, half a face on each side (a person walking faster or slower than the last step).
+     */
+    Box surroundings() {
+        Box both = ScanRegions.union(face.box(), predicted());
+        return grown(both, 0.5f, 0.5f, 0.5f, 0.5f);
     }
 
     private static Box grown(Box box, float left, float top, float right, float bottom) {

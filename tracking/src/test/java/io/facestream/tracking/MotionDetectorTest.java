@@ -64,12 +64,48 @@ class MotionDetectorTest {
     }
 
     @Test
+    void peopleCloseToTheCameraWalkingOutAreMotionNotARescan() {
+        for (ClipFrames.Frame frame : ClipFrames.of(DoorClip.DOOR)) {
+            Motion motion = detector.update(frame.image());
+            if (frame.timeMs() > 0) {
+                assertThat(motion.rescan()).as("rescan at %d ms", frame.timeMs()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aSceneCutIsARescan() {
         detector.update(ClipFrames.at(DoorClip.DOOR, 0).image());
         detector.update(ClipFrames.at(DoorClip.DOOR, 0.2).image());
         // Another camera angle: the same hallway seen mirrored.
         assertThat(detector.update(mirrored(ClipFrames.at(DoorClip.DOOR, 0.4).image())).rescan()).isTrue();
         assertThat(detector.update(mirrored(ClipFrames.at(DoorClip.DOOR, 0.6).image())).regions()).isEmpty();
+    }
+
+    @Test
+    void somethingThatAppearsAndStaysIsMotionUntilTheBackgroundHasAbsorbedIt() {
+        int frames = detector.framesToAbsorb();
+        assertThat(frames).as("frames to absorb a change at the default threshold").isBetween(5, 20);
+        RgbImage empty = grey(320, 240, null);
+        RgbImage withPatch = grey(320, 240, new Box(40, 40, 104, 104));
+        detector.update(empty);
+        detector.update(empty);
+        for (int i = 0; i < frames; i++) {
+            assertThat(detector.update(withPatch).regions()).as("motion %d frames after it appeared", i).isNotEmpty();
+        }
+        assertThat(detector.update(withPatch).regions()).as("motion once absorbed").isEmpty();
+    }
+
+    /** A black frame, white inside {@code patch}. */
+    private static RgbImage grey(int width, int height, Box patch) {
+        byte[] pixels = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean inside = patch != null && x >= patch.x1() && x < patch.x2() && y >= patch.y1() && y < patch.y2();
+                java.util.Arrays.fill(pixels, (y * width + x) * 3, (y * width + x) * 3 + 3, (byte) (inside ? 255 : 0));
+            }
+        }
+        return new RgbImage(width, height, pixels);
     }
 
     private static RgbImage mirrored(RgbImage image) {

@@ -18,56 +18,72 @@ class ScanPolicyTest {
 
     @Test
     void theFirstFrameIsScannedWhole() {
-        assertThat(policy.plan(0, still(), List.of(), WIDTH, HEIGHT).scan()).isEqualTo(Scan.FULL);
+        assertThat(plan(0, still(), List.of()).scan()).isEqualTo(Scan.FULL);
     }
 
     @Test
     void noMotionAndNoTrackRunNothingEvenAfterTheInterval() {
-        policy.plan(0, still(), List.of(), WIDTH, HEIGHT);
-        assertThat(policy.plan(200, still(), List.of(), WIDTH, HEIGHT).scan()).isEqualTo(Scan.NONE);
-        assertThat(policy.plan(60_000, still(), List.of(), WIDTH, HEIGHT).scan()).isEqualTo(Scan.NONE);
+        plan(0, still(), List.of());
+        assertThat(plan(200, still(), List.of()).scan()).isEqualTo(Scan.NONE);
+        assertThat(plan(60_000, still(), List.of()).scan()).isEqualTo(Scan.NONE);
     }
 
     @Test
     void motionOutsideTrackedFacesScansItsRegionWithAMarginOnly() {
-        policy.plan(0, still(), List.of(), WIDTH, HEIGHT);
-        ScanPlan plan = policy.plan(200, moving(new Box(240, 80, 264, 120), new Box(120, 80, 144, 120)),
-                List.of(TRACKED_PERSON), WIDTH, HEIGHT);
+        plan(0, still(), List.of());
+        ScanPlan plan = plan(200, moving(new Box(240, 80, 264, 120), new Box(120, 80, 144, 120)),
+                List.of(TRACKED_PERSON));
         assertThat(plan.scan()).isEqualTo(Scan.REGIONS);
         assertThat(plan.regions()).containsExactly(new Box(220, 60, 284, 140));
     }
 
     @Test
     void overlappingRegionsAreMergedAndClippedToTheFrame() {
-        policy.plan(0, still(), List.of(), WIDTH, HEIGHT);
-        ScanPlan plan = policy.plan(200, moving(new Box(0, 0, 16, 16), new Box(40, 0, 56, 16)), List.of(), WIDTH,
-                HEIGHT);
+        plan(0, still(), List.of());
+        ScanPlan plan = plan(200, moving(new Box(0, 0, 16, 16), new Box(40, 0, 56, 16)), List.of());
         assertThat(plan.regions()).containsExactly(new Box(0, 0, 76, 36));
     }
 
     @Test
     void motionOfTrackedPeopleOnlyRefinesTheirFaces() {
-        policy.plan(0, still(), List.of(), WIDTH, HEIGHT);
-        assertThat(policy.plan(200, moving(new Box(120, 80, 144, 120)), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan())
+        plan(0, still(), List.of());
+        assertThat(plan(200, moving(new Box(120, 80, 144, 120)), List.of(TRACKED_PERSON)).scan())
                 .isEqualTo(Scan.TRACKED);
-        assertThat(policy.plan(400, still(), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan()).isEqualTo(Scan.TRACKED);
+        assertThat(plan(400, still(), List.of(TRACKED_PERSON)).scan()).isEqualTo(Scan.TRACKED);
+    }
+
+    @Test
+    void motionInTheTrailOfAPersonWhoLeftIsExplainedButStillCallsForTheFullScanAtTheInterval() {
+        plan(0, still(), List.of());
+        Motion trail = moving(new Box(120, 80, 176, 184));
+        assertThat(policy.plan(200, trail, List.of(), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan())
+                .isEqualTo(Scan.NONE);
+        assertThat(policy.plan(400, moving(new Box(120, 80, 176, 184), new Box(240, 80, 264, 120)), List.of(),
+                List.of(TRACKED_PERSON), WIDTH, HEIGHT).regions()).containsExactly(new Box(220, 60, 284, 140));
+        assertThat(policy.plan(2000, trail, List.of(), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan())
+                .isEqualTo(Scan.FULL);
     }
 
     @Test
     void whileAFaceIsTrackedTheWholeFrameIsScannedAtTheInterval() {
-        policy.plan(0, still(), List.of(), WIDTH, HEIGHT);
-        assertThat(policy.plan(1800, still(), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan()).isEqualTo(Scan.TRACKED);
-        assertThat(policy.plan(2000, still(), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan()).isEqualTo(Scan.FULL);
-        assertThat(policy.plan(2200, still(), List.of(TRACKED_PERSON), WIDTH, HEIGHT).scan()).isEqualTo(Scan.TRACKED);
+        plan(0, still(), List.of());
+        assertThat(plan(1800, still(), List.of(TRACKED_PERSON)).scan()).isEqualTo(Scan.TRACKED);
+        assertThat(plan(2000, still(), List.of(TRACKED_PERSON)).scan()).isEqualTo(Scan.FULL);
+        assertThat(plan(2200, still(), List.of(TRACKED_PERSON)).scan()).isEqualTo(Scan.TRACKED);
     }
 
     @Test
     void aRescanOrMotionOverMostOfTheFrameOrTimeGoingBackScansWhole() {
-        policy.plan(10_000, still(), List.of(), WIDTH, HEIGHT);
-        assertThat(policy.plan(10_200, Motion.global(), List.of(), WIDTH, HEIGHT).scan()).isEqualTo(Scan.FULL);
-        assertThat(policy.plan(10_400, moving(new Box(0, 0, 240, 200)), List.of(), WIDTH, HEIGHT).scan())
+        plan(10_000, still(), List.of());
+        assertThat(plan(10_200, Motion.global(), List.of()).scan()).isEqualTo(Scan.FULL);
+        assertThat(plan(10_400, moving(new Box(0, 0, 240, 200)), List.of()).scan())
                 .isEqualTo(Scan.FULL);
-        assertThat(policy.plan(200, still(), List.of(), WIDTH, HEIGHT).scan()).isEqualTo(Scan.FULL);
+        assertThat(plan(200, still(), List.of()).scan()).isEqualTo(Scan.FULL);
+    }
+
+    /** The plan with the given tracked people and no trail. */
+    private ScanPlan plan(long timeMs, Motion motion, List<Box> trackZones) {
+        return policy.plan(timeMs, motion, trackZones, List.of(), WIDTH, HEIGHT);
     }
 
     private static Motion still() {
