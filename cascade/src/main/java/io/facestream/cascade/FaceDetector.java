@@ -25,6 +25,8 @@ public final class FaceDetector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FaceDetector.class);
     /** P-Net's output cells are 2 input pixels apart (its one stride-2 pooling). */
     private static final int PNET_STRIDE = 2;
+    /** A partial detection's window around each of its boxes, as a share of the box's longer side. */
+    private static final float WINDOW_MARGIN = 0.5f;
 
     private final DetectorOptions options;
     private final Networks networks;
@@ -132,7 +134,7 @@ public final class FaceDetector implements AutoCloseable {
     /** As {@link #detect(RgbImage, List, List)}, adding the time spent per stage to {@code times}. */
     public List<Face> detect(RgbImage image, List<Box> regions, List<Box> candidates, StageTimes times) {
         long start = System.nanoTime();
-        List<IntegralImage> frames = List.of(IntegralImage.of(image));
+        List<IntegralImage> frames = List.of(IntegralImage.covering(image, window(regions, candidates)));
         times.add(Stage.PYRAMID, start);
         List<PyramidLevel> levels = new ArrayList<>();
         for (Box region : regions) {
@@ -143,6 +145,28 @@ public final class FaceDetector implements AutoCloseable {
             proposals.add(new Candidate(candidate.square(), 1f, BoxOffsets.NONE));
         }
         return refineAndFinish(frames, List.of(proposals), together, times).get(0);
+    }
+
+    /**
+     * Where the crops of a partial detection are expected to lie: around the regions and candidates, each grown by
+     * half its longer side (R-Net's and O-Net's boxes move off the ones they refine). Only this part of the frame
+     * needs its summed-area table; a crop beyond it still reads the right pixels, from the whole table.
+     */
+    private static Box window(List<Box> regions, List<Box> candidates) {
+        float x1 = Float.MAX_VALUE;
+        float y1 = Float.MAX_VALUE;
+        float x2 = -Float.MAX_VALUE;
+        float y2 = -Float.MAX_VALUE;
+        for (List<Box> boxes : List.of(regions, candidates)) {
+            for (Box box : boxes) {
+                float margin = WINDOW_MARGIN * Math.max(box.width(), box.height());
+                x1 = Math.min(x1, box.x1() - margin);
+                y1 = Math.min(y1, box.y1() - margin);
+                x2 = Math.max(x2, box.x2() + margin);
+                y2 = Math.max(y2, box.y2() + margin);
+            }
+        }
+        return x2 < x1 ? new Box(0, 0, 0, 0) : new Box(x1, y1, x2, y2);
     }
 
     /** The whole cascade on {@code regions} of the image only: {@link #detect(RgbImage, List, List)}, no candidates. */

@@ -17,21 +17,57 @@ final class IntegralImage {
     private static final float MEAN = 127.5f;
     private static final float SCALE = 0.0078125f;
 
+    /** The image's size: crops are zero-padded outside it. */
     private final int width;
     private final int height;
+    /** The part of the image the sums cover, from its top left corner, and its width. */
+    private final int left;
+    private final int top;
+    private final int windowWidth;
+    private final int windowHeight;
     private final int rowStride;
     private final int[] sums;
+    /** For a window: the image, whose whole table is made if a read ever leaves the window; null for a whole table. */
+    private final RgbImage image;
+    private IntegralImage whole;
 
-    private IntegralImage(int width, int height, int[] sums) {
+    private IntegralImage(int width, int height, int left, int top, int windowWidth, int windowHeight, int[] sums,
+                          RgbImage image) {
         this.width = width;
         this.height = height;
-        this.rowStride = (width + 1) * 3;
+        this.left = left;
+        this.top = top;
+        this.windowWidth = windowWidth;
+        this.windowHeight = windowHeight;
+        this.rowStride = (windowWidth + 1) * 3;
         this.sums = sums;
+        this.image = image;
     }
 
     static IntegralImage of(RgbImage image) {
-        int w = image.width();
-        int h = image.height();
+        return new IntegralImage(image.width(), image.height(), 0, 0, image.width(), image.height(),
+                sums(image, 0, 0, image.width(), image.height()), null);
+    }
+
+    /**
+     * The table of the pixels in {@code window} only, for detection on parts of a frame: reading a rectangle inside
+     * the window gives exactly what the whole table gives (sums of differences within the window do not depend on
+     * where the sums start), and a read leaving it falls back to the whole table, made then.
+     */
+    static IntegralImage covering(RgbImage image, Box window) {
+        int x1 = Math.max(0, (int) Math.floor(window.x1()));
+        int y1 = Math.max(0, (int) Math.floor(window.y1()));
+        int x2 = Math.min(image.width(), (int) Math.ceil(window.x2()));
+        int y2 = Math.min(image.height(), (int) Math.ceil(window.y2()));
+        if (x2 <= x1 || y2 <= y1) {
+            x2 = x1;
+            y2 = y1;
+        }
+        return new IntegralImage(image.width(), image.height(), x1, y1, x2 - x1, y2 - y1,
+                sums(image, x1, y1, x2 - x1, y2 - y1), image);
+    }
+
+    private static int[] sums(RgbImage image, int left, int top, int w, int h) {
         int stride = (w + 1) * 3;
         int[] sums = new int[(h + 1) * stride];
         byte[] px = image.pixels();
@@ -39,7 +75,7 @@ final class IntegralImage {
             int r = 0;
             int g = 0;
             int b = 0;
-            int src = y * w * 3;
+            int src = ((top + y) * image.width() + left) * 3;
             int above = y * stride + 3;
             int out = above + stride;
             for (int x = 0; x < w; x++, src += 3, above += 3, out += 3) {
@@ -51,7 +87,7 @@ final class IntegralImage {
                 sums[out + 2] = sums[above + 2] + b;
             }
         }
-        return new IntegralImage(w, h, sums);
+        return sums;
     }
 
     int width() {
@@ -71,10 +107,14 @@ final class IntegralImage {
                       int outWidth, int outHeight) {
         int[] xs = binEdges(x0, regionWidth, outWidth, width);
         int[] ys = binEdges(y0, regionHeight, outHeight, height);
+        if (!inWindow(xs, left, windowWidth) || !inWindow(ys, top, windowHeight)) {
+            whole().resampleInto(dst, offset, x0, y0, regionWidth, regionHeight, outWidth, outHeight);
+            return;
+        }
         // Bins clipped to the image shrink to nothing at its edge, so padding needs no special case:
         // its sum is zero while its area still counts.
-        int firstColumn = xs[0];
-        int span = (xs[3 * (outWidth - 1) + 1] - firstColumn + 1) * 3;
+        int firstColumn = xs[0] - left;
+        int span = (xs[3 * (outWidth - 1) + 1] - left - firstColumn + 1) * 3;
         float[] columnGain = new float[outWidth];
         for (int j = 0; j < outWidth; j++) {
             columnGain[j] = SCALE / xs[3 * j + 2];
@@ -83,17 +123,34 @@ final class IntegralImage {
         int plane = outWidth * outHeight;
         // Straight into the network's input: a float[] in between made over half of the cascade's garbage.
         for (int i = 0; i < outHeight; i++) {
-            bandSums(ys[3 * i], ys[3 * i + 1], firstColumn, band);
+            bandSums(ys[3 * i] - top, ys[3 * i + 1] - top, firstColumn, band);
             float rowGain = 1f / ys[3 * i + 2];
             for (int j = 0, at = offset + i * outWidth; j < outWidth; j++, at++) {
-                int left = (xs[3 * j] - firstColumn) * 3;
-                int right = (xs[3 * j + 1] - firstColumn) * 3;
+                int from = (xs[3 * j] - left - firstColumn) * 3;
+                int to = (xs[3 * j + 1] - left - firstColumn) * 3;
                 float gain = rowGain * columnGain[j];
-                dst.put(at, (band[right] - band[left]) * gain - MEAN * SCALE);
-                dst.put(at + plane, (band[right + 1] - band[left + 1]) * gain - MEAN * SCALE);
-                dst.put(at + 2 * plane, (band[right + 2] - band[left + 2]) * gain - MEAN * SCALE);
+                dst.put(at, (band[to] - band[from]) * gain - MEAN * SCALE);
+                dst.put(at + plane, (band[to + 1] - band[from + 1]) * gain - MEAN * SCALE);
+                dst.put(at + 2 * plane, (band[to + 2] - band[from + 2]) * gain - MEAN * SCALE);
             }
         }
+    }
+
+    /** Whether every bin edge (clipped to the image) lies within the window from {@code start}, {@code length} long. */
+    private static boolean inWindow(int[] edges, int start, int length) {
+        for (int i = 0; i < edges.length; i += 3) {
+            if (edges[i] < start || edges[i + 1] > start + length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized IntegralImage whole() {
+        if (whole == null) {
+            whole = of(image);
+        }
+        return whole;
     }
 
     /** Per-column running sums of rows {@code top} to {@code bottom} (exclusive), from {@code firstColumn} on. */

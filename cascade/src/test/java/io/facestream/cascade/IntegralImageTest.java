@@ -88,6 +88,26 @@ class IntegralImageTest {
     }
 
     @Test
+    void aWindowsTableReadsExactlyWhatTheWholeTableReadsInsideItOrBeyondIt() {
+        RgbImage image = randomImage(97, 61, 7);
+        IntegralImage whole = IntegralImage.of(image);
+        IntegralImage window = IntegralImage.covering(image, new Box(20.4f, 10.6f, 70.2f, 50.1f));
+        Random random = new Random(11);
+        for (int n = 0; n < 200; n++) {
+            int x0 = random.nextInt(120) - 20;
+            int y0 = random.nextInt(90) - 20;
+            int side = 1 + random.nextInt(40);
+            int out = 1 + random.nextInt(24);
+            FloatBuffer expected = FloatBuffer.allocate(3 * out * out);
+            FloatBuffer actual = FloatBuffer.allocate(3 * out * out);
+            whole.resampleInto(expected, 0, x0, y0, side, side, out, out);
+            window.resampleInto(actual, 0, x0, y0, side, side, out, out);
+            assertThat(actual.array()).as("%dx%d at %d,%d to %d", side, side, x0, y0, out)
+                    .containsExactly(expected.array());
+        }
+    }
+
+    @Test
     void resampleWritesRgbPlanesAtTheOffset() {
         byte[] px = {(byte) 255, 0, 0};
         FloatBuffer out = FloatBuffer.allocate(10 + 3);
