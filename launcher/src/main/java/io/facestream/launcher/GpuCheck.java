@@ -191,7 +191,7 @@ final class GpuCheck {
                     + " provider did not start in " + (int) PROVIDER_SECONDS + " s");
         } catch (ExecutionException e) {
             return Step.failed("provider", "the " + settings.providerName() + " provider could not detect: "
-                    + e.getCause().getMessage());
+                    + said(e.getCause()));
         } finally {
             thread.shutdownNow();
         }
@@ -237,8 +237,13 @@ final class GpuCheck {
             options.addCUDA(0);
             return Optional.empty();
         } catch (OrtException | RuntimeException | LinkageError e) {
-            return Optional.of("CUDA provider could not start: " + e.getMessage().strip().replace('\n', ' '));
+            return Optional.of("CUDA provider could not start: " + said(e));
         }
+    }
+
+    /** An exception's message in one line, or its class where it has none. */
+    private static String said(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s*\n\\s*", " ");
     }
 
     /** GoldenPhotosTest under Maven, on the provider: it also fails where the detector fell back to the CPU. */
