@@ -1,11 +1,13 @@
 package io.facestream.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.facestream.samples.Golden;
 import io.facestream.samples.SamplePhoto;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The detector against a reference MTCNN's output on real photos: every confident reference face is
  * found in nearly the same place with nearly the same landmarks, and no confident face is invented.
+ *
+ * <p>{@code -Dfacestream.provider=cuda} (or {@code cpu}) runs it on that provider, and then also checks that the
+ * detector really runs there rather than falling back: {@code scripts/gpu-check} runs it so on a GPU.
  */
 class GoldenPhotosTest {
+    /** The provider asked for with -Dfacestream.provider; AUTO when not given. */
+    private static final ExecutionProvider PROVIDER =
+            ExecutionProvider.valueOf(System.getProperty("facestream.provider", "auto").toUpperCase(Locale.ROOT));
+
     /** Reference faces above this are clear faces any faithful implementation finds. */
     private static final float CONFIDENT = 0.95f;
     private static final float MIN_IOU = 0.85f;
@@ -26,12 +35,20 @@ class GoldenPhotosTest {
 
     @BeforeAll
     static void createDetector() {
-        detector = FaceDetector.create(DetectorOptions.defaults());
+        detector = FaceDetector.create(DetectorOptions.builder().provider(PROVIDER).build());
     }
 
     @AfterAll
     static void closeDetector() {
         detector.close();
+    }
+
+    @Test
+    void runsOnTheProviderAskedFor() {
+        assumeTrue(PROVIDER != ExecutionProvider.AUTO, "no provider asked for with -Dfacestream.provider");
+        assertThat(detector.provider())
+                .as("the provider the detector runs on (CUDA falls back to the CPU where it cannot start)")
+                .isEqualTo(PROVIDER.name().toLowerCase(Locale.ROOT));
     }
 
     static List<Face> detect(SamplePhoto photo) throws IOException {

@@ -117,9 +117,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, PipelineBenchmark.Result r) {
-        out.printf(Locale.ROOT, "pipeline: %d cameras x %.2f fps offered (%.1f frames/s), %d worker(s), 640x480 %s, "
-                        + "tracking %s, after %.0f s warm-up%n", r.cameras(), r.fpsPerCamera(),
-                r.offeredFramesPerSecond(), r.workers(), r.frames(), r.tracking() ? "on" : "off", r.warmupSeconds());
+        out.printf(Locale.ROOT, "pipeline: %d cameras x %.2f fps offered (%.1f frames/s), %d worker(s) on %s, "
+                        + "640x480 %s, tracking %s, after %.0f s warm-up%n", r.cameras(), r.fpsPerCamera(),
+                r.offeredFramesPerSecond(), r.workers(), r.provider(), r.frames(), r.tracking() ? "on" : "off",
+                r.warmupSeconds());
         out.printf(Locale.ROOT, "%-14s %9s %9s %8s %8s %8s %10s %8s %8s%n", "", "sent/s", "frames/s", "p50 ms",
                 "p95 ms", "p99 ms", "not exam.", "CPU %", "JIT %");
         out.printf(Locale.ROOT, "%-14s %9.1f %9.1f %8.0f %8.0f %8.0f %10d %8.0f %8.1f%n", "measured",

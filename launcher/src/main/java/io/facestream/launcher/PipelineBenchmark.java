@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,13 +74,14 @@ final class PipelineBenchmark {
      * {@code queuedAtStart} and {@code queuedAtEnd} are the frames sent and not yet answered by an event when the
      * measurement began and ended; {@code scans} counts how the examined frames were scanned. The load was
      * {@code sustained} when every frame was examined and the queue grew by less than half a second of offered
-     * frames.
+     * frames. {@code provider} is where the workers ran the networks, as their events say: cpu or cuda (both,
+     * joined by a comma, where workers differed; none where no frame was examined).
      */
     record Result(int cameras, double fpsPerCamera, int workers, double offeredFramesPerSecond,
                   double warmupSeconds, double framesPerSecond, double p50Ms, double p95Ms, double p99Ms,
                   long framesNotExamined, double cpuPercent, double jitPercent, String frames, boolean tracking,
                   double sentFramesPerSecond, long queuedAtStart, long queuedAtEnd, Map<FrameScan, Long> scans,
-                  boolean sustained) {
+                  boolean sustained, String provider) {
     }
 
     Result run(SyntheticCameras cameras, Path dataDir, PrintWriter progress) throws IOException, InterruptedException {
@@ -124,7 +127,8 @@ final class PipelineBenchmark {
         long start = System.nanoTime();
         while (true) {
             Usage before = Usage.now();
-            drain(events, WARMUP_STEP_SECONDS, answers, null);
+            double left = maxWarmupSeconds - (System.nanoTime() - start) / 1e9;
+            drain(events, Math.min(WARMUP_STEP_SECONDS, left), answers, null);
             double jit = Usage.now().since(before).jitPercent();
             double elapsed = (System.nanoTime() - start) / 1e9;
             progress.printf(Locale.ROOT, "warming up: %.0f s, JIT compiler at %.1f%% of the CPU%n", elapsed, jit);
@@ -199,6 +203,7 @@ final class PipelineBenchmark {
         private final long sentAtStart;
         private final long queuedAtStart;
         private final Map<FrameScan, Long> scans = new EnumMap<>(FrameScan.class);
+        private final Set<String> providers = new TreeSet<>();
         private long[] latencies = new long[1024];
         private int examined;
         private long notExamined;
@@ -219,6 +224,7 @@ final class PipelineBenchmark {
                 return;
             }
             scans.merge(event.getScan(), 1L, Long::sum);
+            providers.add(event.getProvider());
             if (examined == latencies.length) {
                 latencies = Arrays.copyOf(latencies, 2 * examined);
             }
@@ -236,7 +242,8 @@ final class PipelineBenchmark {
             return new Result(cameras.count(), fps, workers, offered, warmupSeconds, examined / used.seconds(),
                     percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), notExamined,
                     used.cpuPercent(), used.jitPercent(), cameras.source(), tracking, sent / used.seconds(),
-                    queuedAtStart, queuedAtEnd, scans, sustained);
+                    queuedAtStart, queuedAtEnd, scans, sustained,
+                    providers.isEmpty() ? "none" : String.join(",", providers));
         }
 
         private double percentile(long[] sorted, double fraction) {

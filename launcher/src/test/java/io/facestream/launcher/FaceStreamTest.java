@@ -10,7 +10,8 @@ class FaceStreamTest {
     void everySubcommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"local", "--help"}, {"ingest", "--help"},
                 {"worker", "--help"}, {"sink", "--help"}, {"topics", "--help"}, {"detect", "--help"}, {"bench", "--help"}, {"bench", "cascade", "--help"},
-                {"bench", "pipeline", "--help"}, {"bench", "video", "--help"}, {"convert-models", "--help"}}) {
+                {"bench", "pipeline", "--help"}, {"bench", "video", "--help"}, {"bench", "gpu", "--help"},
+                {"convert-models", "--help"}}) {
             DetectCommandTest.Run run = DetectCommandTest.run(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(run.out()).contains("Usage:");
