@@ -20,7 +20,7 @@ class VideoBenchCommandTest {
     void reportsSpeedScansAndAgreementOfAShortClip() throws IOException {
         Path door = DoorClipVideo.write(dir, DoorClip.DOOR, 320, 240, 5);
         DetectCommandTest.Run run = DetectCommandTest.run("bench", "video", "--provider", "cpu", "--fps", "2",
-                "--warmup-runs", "0", "--json", door.toString());
+                "--warmup-runs", "0", "--runs", "2", "--json", door.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(run.out()).get(0);
         int frames = DoorClip.DOOR.frameCount(2);
@@ -38,7 +38,7 @@ class VideoBenchCommandTest {
     @Test
     void trackingAgreesWithPerFrameDetectionOnRealVideos() throws IOException {
         DetectCommandTest.Run run = DetectCommandTest.run("bench", "video", "--provider", "cpu", "--fps", "5",
-                "--warmup-runs", "0", "--json", SampleVideo.TALKING.path().toString(),
+                "--warmup-runs", "0", "--runs", "1", "--json", SampleVideo.TALKING.path().toString(),
                 SampleVideo.LEANING_IN.path().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(run.out());
