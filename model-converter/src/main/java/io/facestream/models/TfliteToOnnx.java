@@ -23,6 +23,7 @@ import java.util.function.BiConsumer;
 final class TfliteToOnnx {
     static final String PRODUCER = "face-stream model-converter";
     static final String INPUT = "image";
+    private static final String ZERO = "zero";
 
     private final TfliteGraph graph;
     private final TfliteNet net;
@@ -30,6 +31,8 @@ final class TfliteToOnnx {
     private final Map<Integer, OperatorPattern> patterns = new HashMap<>();
     private final Set<Integer> patternOperators = new HashSet<>();
     private final Set<Integer> initializers = new HashSet<>();
+    /** Whether the scalar 0 that every PReLU's Min shares is in the graph yet. */
+    private boolean zeroAdded;
 
     private TfliteToOnnx(TfliteGraph graph, TfliteNet net) {
         this.graph = graph;
@@ -293,13 +296,28 @@ final class TfliteToOnnx {
                 OnnxGraphBuilder.integer("axis", 1));
     }
 
+    /**
+     * PReLU as {@code Relu(x) + slope * Min(x, 0)}, four ONNX nodes instead of one {@code PRelu}: the same values
+     * (one of the two terms is always zero), and ONNX Runtime 1.29's CPU PRelu with per-channel slopes is 27 times
+     * slower than its Mul with the same broadcast (10x431x767 floats: 18.5 ms against 0.7). In P-Net, R-Net and
+     * O-Net it took 39%, 55% and 47% of the run (ONNX Runtime's profiler); as four nodes, under a sixth.
+     */
     void prelu(PreluPattern prelu) {
         TfliteTensor input = graph.tensor(prelu.input());
         TfliteTensor alpha = prelu.alpha();
         long channels = alpha.data().length;
         long[] slopeDims = input.rank() == 4 ? new long[] {channels, 1, 1} : new long[] {channels};
         addInitializer(alpha, slopeDims, prelu.slopes());
-        onnx.node("PRelu", name(prelu.output()), List.of(name(prelu.input()), alpha.name()), name(prelu.output()));
+        if (!zeroAdded) {
+            onnx.initializer(ZERO, new long[0], new float[] {0f});
+            zeroAdded = true;
+        }
+        String x = name(prelu.input());
+        String y = name(prelu.output());
+        onnx.node("Relu", y + "/positive", List.of(x), y + "/positive");
+        onnx.node("Min", y + "/negative", List.of(x, ZERO), y + "/negative");
+        onnx.node("Mul", y + "/sloped", List.of(y + "/negative", alpha.name()), y + "/sloped");
+        onnx.node("Add", y, List.of(y + "/positive", y + "/sloped"), y);
     }
 
     void softmax(TfliteOperator op) {

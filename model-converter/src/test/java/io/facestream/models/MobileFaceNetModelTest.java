@@ -64,9 +64,10 @@ class MobileFaceNetModelTest {
         Map<String, Long> nodes = model.getGraph().getNodeList().stream()
                 .collect(Collectors.groupingBy(NodeProto::getOpType, TreeMap::new, Collectors.counting()));
 
-        // 35 CONV_2D + 17 DEPTHWISE_CONV_2D; 33 PReLU patterns of five operators; 45 ADDs less the 33 in patterns.
-        assertThat(nodes).containsExactly(Map.entry("Add", 12L), Map.entry("Conv", 52L), Map.entry("Flatten", 1L),
-                Map.entry("PRelu", 33L));
+        // 35 CONV_2D + 17 DEPTHWISE_CONV_2D; 33 PReLU patterns of five operators, each Relu + slope * Min(x, 0)
+        // in four nodes; 12 residual ADDs (45 less the 33 in patterns) and the PReLUs' 33.
+        assertThat(nodes).containsExactly(Map.entry("Add", 45L), Map.entry("Conv", 52L), Map.entry("Flatten", 1L),
+                Map.entry("Min", 33L), Map.entry("Mul", 33L), Map.entry("Relu", 33L));
     }
 
     @Test
