@@ -105,10 +105,20 @@ final class IntegralImage {
      */
     void resampleInto(FloatBuffer dst, int offset, int x0, int y0, int regionWidth, int regionHeight,
                       int outWidth, int outHeight) {
+        resampleRowsInto(dst, offset, x0, y0, regionWidth, regionHeight, outWidth, outHeight, 0, outHeight);
+    }
+
+    /**
+     * As {@link #resampleInto}, but only output rows {@code firstRow} to {@code firstRow + rows} (exclusive) of the
+     * {@code outWidth x outHeight} result, as planes of {@code outWidth x rows}: a band of a pyramid level.
+     */
+    void resampleRowsInto(FloatBuffer dst, int offset, int x0, int y0, int regionWidth, int regionHeight,
+                          int outWidth, int outHeight, int firstRow, int rows) {
         int[] xs = binEdges(x0, regionWidth, outWidth, width);
         int[] ys = binEdges(y0, regionHeight, outHeight, height);
         if (!inWindow(xs, left, windowWidth) || !inWindow(ys, top, windowHeight)) {
-            whole().resampleInto(dst, offset, x0, y0, regionWidth, regionHeight, outWidth, outHeight);
+            whole().resampleRowsInto(dst, offset, x0, y0, regionWidth, regionHeight, outWidth, outHeight, firstRow,
+                    rows);
             return;
         }
         // Bins clipped to the image shrink to nothing at its edge, so padding needs no special case:
@@ -120,12 +130,12 @@ final class IntegralImage {
             columnGain[j] = SCALE / xs[3 * j + 2];
         }
         int[] band = new int[span];
-        int plane = outWidth * outHeight;
+        int plane = outWidth * rows;
         // Straight into the network's input: a float[] in between made over half of the cascade's garbage.
-        for (int i = 0; i < outHeight; i++) {
+        for (int i = firstRow; i < firstRow + rows; i++) {
             bandSums(ys[3 * i] - top, ys[3 * i + 1] - top, firstColumn, band);
             float rowGain = 1f / ys[3 * i + 2];
-            for (int j = 0, at = offset + i * outWidth; j < outWidth; j++, at++) {
+            for (int j = 0, at = offset + (i - firstRow) * outWidth; j < outWidth; j++, at++) {
                 int from = (xs[3 * j] - left - firstColumn) * 3;
                 int to = (xs[3 * j + 1] - left - firstColumn) * 3;
                 float gain = rowGain * columnGain[j];
