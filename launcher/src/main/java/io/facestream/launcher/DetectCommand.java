@@ -3,10 +3,10 @@ package io.facestream.launcher;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.ImageTooLargeException;
-import io.facestream.cascade.RgbImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,25 +62,44 @@ final class DetectCommand implements Callable<Integer> {
         }
         DetectionReport report = json ? new DetectionReport.Json(out) : new DetectionReport.Table(out);
         int failures = 0;
-        try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
-            for (Path path : images) {
-                RgbImage image;
-                try {
-                    image = RgbImage.read(path, maxPixels);
-                } catch (IOException e) {
-                    err.println("face-stream detect: " + e.getMessage()
-                            + (e instanceof ImageTooLargeException ? " (--max-pixels)" : ""));
+        try (FaceDetector detector = FaceDetector.create(settings.toOptions());
+             ImageReadAhead files = new ImageReadAhead(images, maxPixels, 2 * detector.options().threads())) {
+            // As many images at a time as the detector has threads: each thread takes one whole (see detectBatch).
+            List<ImageReadAhead.Decoded> batch = new ArrayList<>();
+            while (files.hasNext()) {
+                ImageReadAhead.Decoded next = files.next();
+                if (next.error() != null) {
+                    detect(detector, batch, report, out);
+                    err.println("face-stream detect: " + next.error().getMessage()
+                            + (next.error() instanceof ImageTooLargeException ? " (--max-pixels)" : ""));
                     failures++;
                     continue;
                 }
-                List<Face> faces = detector.detect(image);
-                report.write(path, image, detector.provider(), faces);
-                if (annotateDir != null) {
-                    Annotation.write(image, faces, annotateDir, path);
+                batch.add(next);
+                if (batch.size() == detector.options().threads()) {
+                    detect(detector, batch, report, out);
                 }
-                out.flush();
             }
+            detect(detector, batch, report, out);
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Detects in the images of {@code batch}, reports them in order and empties it. */
+    private void detect(FaceDetector detector, List<ImageReadAhead.Decoded> batch, DetectionReport report,
+                        PrintWriter out) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<List<Face>> faces = detector.detectBatch(batch.stream().map(ImageReadAhead.Decoded::image).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            ImageReadAhead.Decoded image = batch.get(i);
+            report.write(image.file(), image.image(), detector.provider(), faces.get(i));
+            if (annotateDir != null) {
+                Annotation.write(image.image(), faces.get(i), annotateDir, image.file());
+            }
+        }
+        out.flush();
+        batch.clear();
     }
 }
