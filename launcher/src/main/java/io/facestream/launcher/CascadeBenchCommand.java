@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face-stream bench cascade}: detection speed on a real photo at common camera resolutions. */
 @Command(name = "cascade", mixinStandardHelpOptions = true,
         description = {"Measures detect() on a real photo scaled to each frame size: median latency, frames/s "
-                + "of one stream, and the median time per stage (pyramid and crops, P-Net, R-Net, O-Net, NMS).",
+                + "of one stream, and the median thread time per stage (pyramid and crops, P-Net, R-Net, O-Net, NMS).",
                 "Run it on an otherwise idle machine."})
 final class CascadeBenchCommand implements Callable<Integer> {
 
@@ -87,6 +87,8 @@ final class CascadeBenchCommand implements Callable<Integer> {
                     r.stageMedianMs().get(Stage.RNET), r.stageMedianMs().get(Stage.ONET),
                     r.stageMedianMs().get(Stage.NMS));
         }
+        out.printf(Locale.ROOT, "Stage columns: thread ms per frame, summed over the threads that share a stage "
+                + "(pyramid levels and crops run side by side), so together they can exceed the median.%n");
     }
 
     private int[] parseSize(String size) {
