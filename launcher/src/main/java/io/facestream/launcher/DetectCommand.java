@@ -1,5 +1,6 @@
 package io.facestream.launcher;
 
+import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.ImageTooLargeException;
@@ -62,8 +63,10 @@ final class DetectCommand implements Callable<Integer> {
         }
         DetectionReport report = json ? new DetectionReport.Json(out) : new DetectionReport.Table(out);
         int failures = 0;
-        try (FaceDetector detector = FaceDetector.create(settings.toOptions());
-             ImageReadAhead files = new ImageReadAhead(images, maxPixels, 2 * detector.options().threads())) {
+        DetectorOptions options = settings.toOptions();
+        // The first files decode while the models load.
+        try (ImageReadAhead files = new ImageReadAhead(images, maxPixels, 2 * options.threads());
+             FaceDetector detector = FaceDetector.create(options)) {
             // As many images at a time as the detector has threads: each thread takes one whole (see detectBatch).
             List<ImageReadAhead.Decoded> batch = new ArrayList<>();
             while (files.hasNext()) {
@@ -76,7 +79,7 @@ final class DetectCommand implements Callable<Integer> {
                     continue;
                 }
                 batch.add(next);
-                if (batch.size() == detector.options().threads()) {
+                if (batch.size() == options.threads()) {
                     detect(detector, batch, report, out);
                 }
             }

@@ -78,6 +78,28 @@ class DetectCommandTest {
         assertThat(lines.get(0).get("faces")).isEmpty();
     }
 
+    /** Images are decoded ahead and detected two at a time (one per thread): each still gets its own faces, in order. */
+    @Test
+    void imagesDetectedSideBySideAreReportedInTheOrderGivenEachWithItsOwnFaces() throws IOException {
+        Path broken = Files.writeString(tmp.resolve("broken.png"), "not a picture");
+        List<SamplePhoto> photos = List.of(SamplePhoto.SAMPLE1, SamplePhoto.COFFEE, SamplePhoto.ASTRONAUT,
+                SamplePhoto.SAMPLE1, SamplePhoto.COFFEE);
+        List<String> args = new java.util.ArrayList<>(List.of("detect", "--json", "--provider", "cpu",
+                "--threads", "2"));
+        photos.subList(0, 3).forEach(photo -> args.add(photo.path().toString()));
+        args.add(broken.toString());
+        photos.subList(3, 5).forEach(photo -> args.add(photo.path().toString()));
+
+        Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(broken.toString());
+        List<JsonNode> lines = run.jsonLines();
+        assertThat(lines).extracting(line -> line.get("image").asText())
+                .containsExactlyElementsOf(photos.stream().map(photo -> photo.path().toString()).toList());
+        assertThat(lines).extracting(line -> line.get("faces").size()).containsExactly(3, 0, 1, 3, 0);
+    }
+
     @Test
     void imageDeclaringAHugeSizeIsOneLineNamingItAndTheOthersStillProcessed() throws IOException {
         Path bomb = Files.write(tmp.resolve("bomb.jpg"), ForgedJpeg.declaring(20_000, 20_000));
