@@ -1,11 +1,12 @@
 package io.facestream.sink.crops;
 
 import io.facestream.cascade.ImageDecoder;
+import io.facestream.cascade.Point;
+import io.facestream.recognition.FaceAligner;
 import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
-import io.facestream.schemas.avro.Landmark;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,12 +40,12 @@ public final class FaceCrops {
             BoundingBox box = face.getBox();
             BoundingBox inFrame = new BoundingBox(box.getX1() * scaleX, box.getY1() * scaleY, box.getX2() * scaleX,
                     box.getY2() * scaleY);
-            List<Landmark> landmarks = face.getLandmarks().stream()
-                    .map(point -> new Landmark(point.getX() * scaleX, point.getY() * scaleY)).toList();
+            List<Point> landmarks = face.getLandmarks().stream()
+                    .map(point -> new Point(point.getX() * scaleX, point.getY() * scaleY)).toList();
             store.write(event.getCameraId(), event.getSequence(), index, CropStore.Kind.ALIGNED, captured,
                     FaceAligner.aligned(image, landmarks));
             store.write(event.getCameraId(), event.getSequence(), index, CropStore.Kind.CONTEXT, captured,
-                    FaceAligner.context(image, inFrame));
+                    ContextCrop.context(image, inFrame));
         }
         return faces.size();
     }

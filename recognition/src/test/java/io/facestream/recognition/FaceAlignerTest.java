@@ -1,4 +1,4 @@
-package io.facestream.sink.crops;
+package io.facestream.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
+import io.facestream.cascade.Point;
 import io.facestream.cascade.RgbImage;
 import io.facestream.samples.SamplePhoto;
-import io.facestream.schemas.avro.BoundingBox;
-import io.facestream.schemas.avro.Landmark;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -74,7 +73,7 @@ class FaceAlignerTest {
     @Test
     void theRealFaceComesOutUprightAndTheSameAtTwoScales() throws Exception {
         BufferedImage photo = RgbImage.read(SamplePhoto.ASTRONAUT.path()).toBufferedImage();
-        BufferedImage half = FaceAligner.shrink(photo, photo.getWidth() / 2);
+        BufferedImage half = half(photo);
         Face large;
         Face small;
         try (FaceDetector detector = FaceDetector.create(DetectorOptions.builder().threads(1).build())) {
@@ -82,11 +81,11 @@ class FaceAlignerTest {
             small = detector.detect(RgbImage.of(half)).get(0);
         }
 
-        BufferedImage alignedLarge = FaceAligner.aligned(photo, landmarks(large));
-        BufferedImage alignedSmall = FaceAligner.aligned(half, landmarks(small));
+        BufferedImage alignedLarge = FaceAligner.aligned(photo, large.landmarks());
+        BufferedImage alignedSmall = FaceAligner.aligned(half, small.landmarks());
 
         // Upright: the astronaut looks straight at the camera, so the eyes need hardly any turning.
-        Similarity fit = FaceAligner.toTemplate(landmarks(large));
+        Similarity fit = FaceAligner.toTemplate(large.landmarks());
         assertThat(Math.toDegrees(fit.rotation())).isBetween(-10.0, 10.0);
         double[] eyes = apply(fit, new double[] {large.landmarks().get(0).x(), large.landmarks().get(0).y(),
                 large.landmarks().get(1).x(), large.landmarks().get(1).y()});
@@ -103,20 +102,6 @@ class FaceAlignerTest {
         }
     }
 
-    @Test
-    void theContextCropIsTheGrownBoxClippedToTheFrameAndScaledDown() {
-        BufferedImage frame = new BufferedImage(1920, 1080, BufferedImage.TYPE_3BYTE_BGR);
-
-        BufferedImage inside = FaceAligner.context(frame, new BoundingBox(100f, 100f, 200f, 220f));
-        BufferedImage atTheEdge = FaceAligner.context(frame, new BoundingBox(0f, 980f, 100f, 1080f));
-        BufferedImage large = FaceAligner.context(frame, new BoundingBox(500f, 100f, 1100f, 900f));
-
-        assertThat(new int[] {inside.getWidth(), inside.getHeight()}).containsExactly(150, 180);
-        assertThat(new int[] {atTheEdge.getWidth(), atTheEdge.getHeight()}).containsExactly(125, 125);
-        assertThat(Math.max(large.getWidth(), large.getHeight())).isEqualTo(FaceAligner.CONTEXT_MAX_SIDE);
-        assertThat((double) large.getWidth() / large.getHeight()).isCloseTo(900.0 / 1080, within(0.01));
-    }
-
     private static double[] apply(Similarity transform, double[] points) {
         double[] moved = new double[points.length];
         for (int i = 0; i < points.length; i += 2) {
@@ -126,16 +111,32 @@ class FaceAlignerTest {
         return moved;
     }
 
-    private static List<Landmark> landmarks(double[] points) {
-        List<Landmark> landmarks = new ArrayList<>();
+    private static List<Point> landmarks(double[] points) {
+        List<Point> landmarks = new ArrayList<>();
         for (int i = 0; i < points.length; i += 2) {
-            landmarks.add(new Landmark((float) points[i], (float) points[i + 1]));
+            landmarks.add(new Point((float) points[i], (float) points[i + 1]));
         }
         return landmarks;
     }
 
-    private static List<Landmark> landmarks(Face face) {
-        return face.landmarks().stream().map(point -> new Landmark(point.x(), point.y())).toList();
+    /** {@code image} at half its size, averaging each 2x2 block. */
+    private static BufferedImage half(BufferedImage image) {
+        BufferedImage half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < half.getHeight(); y++) {
+            for (int x = 0; x < half.getWidth(); x++) {
+                int[] sum = new int[3];
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int rgb = image.getRGB(2 * x + dx, 2 * y + dy);
+                        sum[0] += (rgb >> 16) & 0xff;
+                        sum[1] += (rgb >> 8) & 0xff;
+                        sum[2] += rgb & 0xff;
+                    }
+                }
+                half.setRGB(x, y, (sum[0] / 4) << 16 | (sum[1] / 4) << 8 | sum[2] / 4);
+            }
+        }
+        return half;
     }
 
     /** A dark frame with a white disc of {@code radius} centred on each point (pixel (i, j) centred on (i, j)). */

@@ -1,4 +1,4 @@
-package io.facestream.sink.crops;
+package io.facestream.recognition;
 
 /**
  * A 2-D similarity transform (rotation, uniform scale, translation, no reflection):

@@ -1,16 +1,15 @@
-package io.facestream.sink.crops;
+package io.facestream.recognition;
 
-import io.facestream.schemas.avro.BoundingBox;
-import io.facestream.schemas.avro.Landmark;
+import io.facestream.cascade.Point;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.List;
 
 /**
- * Cuts two pictures of a face out of a frame: the face aligned on its five landmarks to the 112x112 template that
- * face-recognition models (ArcFace / InsightFace) are trained on, and a context crop around its box.
+ * Cuts a face out of a frame aligned on its five landmarks to the 112x112 template that face-recognition models
+ * (ArcFace / InsightFace, MobileFaceNet) are trained on: the crop the sink keeps of every face and the input of
+ * {@link FaceEmbedder}.
  */
 public final class FaceAligner {
     public static final int ALIGNED_SIZE = 112;
@@ -25,9 +24,6 @@ public final class FaceAligner {
         41.5493, 92.3655,
         70.7299, 92.2041,
     };
-    /** The context crop is the box grown by this fraction of its size (a quarter on every side). */
-    public static final double CONTEXT_MARGIN = 0.5;
-    public static final int CONTEXT_MAX_SIDE = 256;
     /** Samples per output pixel and axis at most, when the face is much larger than the template. */
     private static final int MAX_SUPERSAMPLING = 4;
 
@@ -35,14 +31,14 @@ public final class FaceAligner {
     }
 
     /** The transform from frame pixels to template pixels that fits the landmarks best (least squares). */
-    static Similarity toTemplate(List<Landmark> landmarks) {
+    static Similarity toTemplate(List<Point> landmarks) {
         if (landmarks.size() != TEMPLATE.length / 2) {
             throw new IllegalArgumentException("a face has " + TEMPLATE.length / 2 + " landmarks, got " + landmarks.size());
         }
         double[] points = new double[TEMPLATE.length];
         for (int i = 0; i < landmarks.size(); i++) {
-            points[2 * i] = landmarks.get(i).getX();
-            points[2 * i + 1] = landmarks.get(i).getY();
+            points[2 * i] = landmarks.get(i).x();
+            points[2 * i + 1] = landmarks.get(i).y();
         }
         return Similarity.fit(points, TEMPLATE);
     }
@@ -51,7 +47,7 @@ public final class FaceAligner {
      * The face warped onto the template, 112x112, sampled bilinearly; parts outside the frame are black. A face much
      * larger than the template is supersampled (up to 4x4 samples a pixel), so that its crop does not alias.
      */
-    public static BufferedImage aligned(BufferedImage frame, List<Landmark> landmarks) {
+    public static BufferedImage aligned(BufferedImage frame, List<Point> landmarks) {
         Similarity fromTemplate = toTemplate(landmarks).inverse();
         BufferedImage source = asBgr(frame);
         byte[] in = pixels(source);
@@ -84,43 +80,6 @@ public final class FaceAligner {
             }
         }
         return crop;
-    }
-
-    /**
-     * The box grown by {@link #CONTEXT_MARGIN}, clipped to the frame (a face at the edge gets a smaller context, not
-     * black borders), scaled down to at most {@link #CONTEXT_MAX_SIDE} pixels a side.
-     */
-    public static BufferedImage context(BufferedImage frame, BoundingBox box) {
-        double grow = CONTEXT_MARGIN / 2;
-        double width = box.getX2() - box.getX1();
-        double height = box.getY2() - box.getY1();
-        int x1 = clamp((int) Math.floor(box.getX1() - grow * width), 0, frame.getWidth() - 1);
-        int y1 = clamp((int) Math.floor(box.getY1() - grow * height), 0, frame.getHeight() - 1);
-        int x2 = clamp((int) Math.ceil(box.getX2() + grow * width), x1 + 1, frame.getWidth());
-        int y2 = clamp((int) Math.ceil(box.getY2() + grow * height), y1 + 1, frame.getHeight());
-        BufferedImage region = frame.getSubimage(x1, y1, x2 - x1, y2 - y1);
-        return shrink(region, CONTEXT_MAX_SIDE);
-    }
-
-    /** {@code image} scaled so that its longer side is at most {@code maxSide}, halving step by step to avoid aliasing. */
-    static BufferedImage shrink(BufferedImage image, int maxSide) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        double factor = Math.min(1.0, (double) maxSide / Math.max(width, height));
-        int targetWidth = Math.max(1, (int) Math.round(width * factor));
-        int targetHeight = Math.max(1, (int) Math.round(height * factor));
-        BufferedImage current = image;
-        do {
-            int w = Math.max(targetWidth, current.getWidth() / 2);
-            int h = Math.max(targetHeight, current.getHeight() / 2);
-            BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-            Graphics2D graphics = next.createGraphics();
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            graphics.drawImage(current, 0, 0, w, h, null);
-            graphics.dispose();
-            current = next;
-        } while (current.getWidth() != targetWidth || current.getHeight() != targetHeight);
-        return current;
     }
 
     /** The pixel value at (x, y), pixel (i, j) centred on (i, j); zero outside the image. */
@@ -161,9 +120,5 @@ public final class FaceAligner {
 
     private static byte[] pixels(BufferedImage bgr) {
         return ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-    }
-
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
     }
 }
