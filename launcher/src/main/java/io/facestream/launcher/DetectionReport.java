@@ -46,7 +46,7 @@ sealed interface DetectionReport {
             return object;
         }
 
-        private static double round(float value, int scale) {
+        static double round(float value, int scale) {
             return Math.round((double) value * scale) / (double) scale;
         }
     }

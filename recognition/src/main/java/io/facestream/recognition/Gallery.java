@@ -1,0 +1,47 @@
+package io.facestream.recognition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Known people, each with one or more embeddings from {@link FaceEmbedder}, matched by brute force: a face is most
+ * like the person with the single most similar embedding. Not thread-safe while people are added.
+ */
+public final class Gallery {
+    private final List<String> names = new ArrayList<>();
+    private final List<float[]> embeddings = new ArrayList<>();
+
+    /** The person of a face, and the cosine similarity that made them so. */
+    public record Match(String person, float similarity) {
+    }
+
+    /** Adds an embedding of {@code person}; a person may have several. */
+    public void add(String person, float[] embedding) {
+        if (embedding.length != FaceEmbedder.DIMENSIONS) {
+            throw new IllegalArgumentException("an embedding has " + FaceEmbedder.DIMENSIONS + " values, got "
+                    + embedding.length);
+        }
+        names.add(person);
+        embeddings.add(embedding.clone());
+    }
+
+    /** How many embeddings the gallery holds. */
+    public int size() {
+        return embeddings.size();
+    }
+
+    /** The most similar person, however low the similarity; empty for an empty gallery. */
+    public Optional<Match> best(float[] embedding) {
+        int best = -1;
+        float bestSimilarity = -Float.MAX_VALUE;
+        for (int i = 0; i < embeddings.size(); i++) {
+            float similarity = FaceEmbedder.similarity(embedding, embeddings.get(i));
+            if (similarity > bestSimilarity) {
+                best = i;
+                bestSimilarity = similarity;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(new Match(names.get(best), bestSimilarity));
+    }
+}
