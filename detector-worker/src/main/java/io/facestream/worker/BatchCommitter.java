@@ -3,7 +3,6 @@ package io.facestream.worker;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
-import io.facestream.tracking.TrackedFrame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,7 @@ final class BatchCommitter implements AutoCloseable {
 
     /** A batch ready to publish: its records, what became of each, and the faces of the decoded ones. */
     record DetectedBatch(List<ConsumerRecord<String, byte[]>> records, List<FrameOutcome> outcomes,
-                         List<TrackedFrame> faces, StageTimes times, long startNanos) {
+                         List<ExaminedFrame> faces, StageTimes times, long startNanos) {
     }
 
     private final String workerId;
@@ -127,7 +126,7 @@ final class BatchCommitter implements AutoCloseable {
     }
 
     private void publish(DetectedBatch batch) {
-        Iterator<TrackedFrame> detections = batch.faces().iterator();
+        Iterator<ExaminedFrame> detections = batch.faces().iterator();
         for (FrameOutcome outcome : batch.outcomes()) {
             outcome.deadLetterReason().ifPresent(reason -> deadLetter(outcome.record(), reason));
             outcome.event(faceEvents, detections).ifPresent(event -> {

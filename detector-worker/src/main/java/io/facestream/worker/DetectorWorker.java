@@ -1,6 +1,7 @@
 package io.facestream.worker;
 
 import io.facestream.cascade.FaceDetector;
+import io.facestream.recognition.FaceEmbedder;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
@@ -59,6 +60,8 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
     private final CameraTrackers trackers;
+    /** Null when this worker computes no embeddings. */
+    private final FaceEmbeddings embeddings;
     private final FrameDecoder decoder;
     private final BatchCommitter committer;
     private final WorkerMetrics metrics;
@@ -71,12 +74,14 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private volatile boolean failed;
 
     DetectorWorker(WorkerConfig config, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
-                   FrameCodec codec, FaceDetector detector, Function<String, DetectionSettings> cameraSettings,
-                   WorkerMetrics metrics, Clock clock) {
+                   FrameCodec codec, FaceDetector detector, FaceEmbedder embedder,
+                   Function<String, DetectionSettings> cameraSettings, WorkerMetrics metrics, Clock clock) {
         this.config = config;
         this.consumer = consumer;
         this.producer = producer;
         this.trackers = new CameraTrackers(detector, config.tracker(), cameraSettings, config.workerId());
+        this.embeddings = embedder == null ? null
+                : new FaceEmbeddings(embedder, config.embeddingInterval().toMillis());
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
@@ -86,12 +91,12 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     }
 
     /** A worker connected to the cluster that {@code kafka} describes; {@code cameraSettings} gives a camera's own. */
-    static DetectorWorker create(WorkerConfig config, KafkaSettings kafka, FaceDetector detector,
+    static DetectorWorker create(WorkerConfig config, KafkaSettings kafka, FaceDetector detector, FaceEmbedder embedder,
                                  Function<String, DetectionSettings> cameraSettings, WorkerMetrics metrics, Clock clock) {
         return new DetectorWorker(config,
                 new KafkaConsumer<>(consumerConfig(config, kafka), new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig(config, kafka), new StringSerializer(), new ByteArraySerializer()),
-                FrameCodec.avro(), detector, cameraSettings, metrics, clock);
+                FrameCodec.avro(), detector, embedder, cameraSettings, metrics, clock);
     }
 
     static Map<String, Object> consumerConfig(WorkerConfig config, KafkaSettings kafka) {
@@ -222,14 +227,25 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         committer.awaitInFlight().ifPresent(this::rewind);
     }
 
-    private List<TrackedFrame> detect(List<FrameOutcome> outcomes, StageTimes times) {
+    private List<ExaminedFrame> detect(List<FrameOutcome> outcomes, StageTimes times) {
         List<FrameOutcome.Decoded> frames = new ArrayList<>();
         for (FrameOutcome outcome : outcomes) {
             if (outcome instanceof FrameOutcome.Decoded decoded) {
                 frames.add(decoded);
             }
         }
-        return frames.isEmpty() ? List.of() : trackers.examine(frames, times);
+        if (frames.isEmpty()) {
+            return List.of();
+        }
+        List<TrackedFrame> found = trackers.examine(frames, times);
+        if (embeddings == null) {
+            return found.stream().map(ExaminedFrame::withoutEmbeddings).toList();
+        }
+        long start = System.nanoTime();
+        List<ExaminedFrame> examined = embeddings.embed(frames.stream().map(f -> f.frame().getCameraId()).toList(),
+                frames.stream().map(FrameOutcome.Decoded::image).toList(), found);
+        metrics.embeddings(examined, Duration.ofNanos(System.nanoTime() - start));
+        return examined;
     }
 
     /** After an aborted transaction: read the batches' partitions again from their first frames. */

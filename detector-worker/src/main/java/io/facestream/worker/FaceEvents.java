@@ -13,6 +13,7 @@ import io.facestream.schemas.avro.Landmark;
 import io.facestream.tracking.TrackedFace;
 import io.facestream.tracking.TrackedFrame;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the one {@link FaceDetections} event each frame gets. */
@@ -33,9 +34,14 @@ final class FaceEvents {
     }
 
     /** The faces found in {@code image}, the frame's decoded image: the boxes refer to its size. */
-    FaceDetections detected(Frame frame, RgbImage image, TrackedFrame found) {
-        return event(frame, DetectionStatus.OK, FrameScan.valueOf(found.scan().name()),
-                found.faces().stream().map(FaceEvents::face).toList(), new Size(image.width(), image.height()));
+    FaceDetections detected(Frame frame, RgbImage image, ExaminedFrame examined) {
+        TrackedFrame found = examined.found();
+        List<DetectedFace> faces = new ArrayList<>();
+        for (int i = 0; i < found.faces().size(); i++) {
+            faces.add(face(found.faces().get(i), examined.embeddings().get(i)));
+        }
+        return event(frame, DetectionStatus.OK, FrameScan.valueOf(found.scan().name()), faces,
+                new Size(image.width(), image.height()));
     }
 
     FaceDetections skippedStale(Frame frame) {
@@ -75,14 +81,23 @@ final class FaceEvents {
                 .build();
     }
 
-    private static DetectedFace face(TrackedFace tracked) {
+    private static DetectedFace face(TrackedFace tracked, float[] embedding) {
         Face face = tracked.face();
         return DetectedFace.newBuilder()
                 .setBox(new BoundingBox(face.box().x1(), face.box().y1(), face.box().x2(), face.box().y2()))
                 .setScore(face.score())
                 .setLandmarks(face.landmarks().stream().map(FaceEvents::landmark).toList())
                 .setTrackId(tracked.track())
+                .setEmbedding(embedding == null ? null : boxed(embedding))
                 .build();
+    }
+
+    private static List<Float> boxed(float[] values) {
+        List<Float> list = new ArrayList<>(values.length);
+        for (float value : values) {
+            list.add(value);
+        }
+        return list;
     }
 
     private static Landmark landmark(Point point) {

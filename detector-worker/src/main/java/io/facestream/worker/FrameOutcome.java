@@ -3,7 +3,6 @@ package io.facestream.worker;
 import io.facestream.cascade.RgbImage;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
-import io.facestream.tracking.TrackedFrame;
 import java.util.Iterator;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +16,7 @@ sealed interface FrameOutcome {
     ConsumerRecord<String, byte[]> record();
 
     /** The frame's event; {@code detections} yields the faces of each decoded frame in turn. */
-    Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections);
+    Optional<FaceDetections> event(FaceEvents events, Iterator<ExaminedFrame> detections);
 
     /** Why the record goes to the dead-letter topic, if it does. */
     default Optional<String> deadLetterReason() {
@@ -27,7 +26,7 @@ sealed interface FrameOutcome {
     /** Decoded and fresh: the cascade looks at {@code image}. */
     record Decoded(ConsumerRecord<String, byte[]> record, Frame frame, RgbImage image) implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<ExaminedFrame> detections) {
             return Optional.of(events.detected(frame, image, detections.next()));
         }
     }
@@ -35,7 +34,7 @@ sealed interface FrameOutcome {
     /** Captured longer ago than the worker's maximum frame age: reported, not examined. */
     record Stale(ConsumerRecord<String, byte[]> record, Frame frame) implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<ExaminedFrame> detections) {
             return Optional.of(events.skippedStale(frame));
         }
     }
@@ -44,7 +43,7 @@ sealed interface FrameOutcome {
     record UndecodableImage(ConsumerRecord<String, byte[]> record, Frame frame, String reason)
             implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<ExaminedFrame> detections) {
             return Optional.of(events.undecodable(frame));
         }
 
@@ -57,7 +56,7 @@ sealed interface FrameOutcome {
     /** Bytes that are no Frame record: dead-lettered only, as there is no camera or sequence to report. */
     record NotAFrame(ConsumerRecord<String, byte[]> record, String reason) implements FrameOutcome {
         @Override
-        public Optional<FaceDetections> event(FaceEvents events, Iterator<TrackedFrame> detections) {
+        public Optional<FaceDetections> event(FaceEvents events, Iterator<ExaminedFrame> detections) {
             return Optional.empty();
         }
 

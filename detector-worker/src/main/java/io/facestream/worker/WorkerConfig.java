@@ -27,10 +27,13 @@ import java.util.Map;
  * @param detector      the cascade's settings
  * @param tracking      true: each camera's frames go through a face tracker (faces get track ids, frames without
  *                      motion or faces are not scanned); false: the whole cascade on every frame
+ * @param embeddings    whether faces get MobileFaceNet embeddings in their events
+ * @param embeddingInterval with tracking, how often a track's face is embedded again after its first
  */
 public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Duration maxBatchWait,
                            Duration maxFrameAge, int decodeThreads, int maxFramePixels, int httpPort,
-                           DetectorOptions detector, boolean tracking) {
+                           DetectorOptions detector, boolean tracking, boolean embeddings,
+                           Duration embeddingInterval) {
 
     /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
     public static final List<EnvironmentVariable> VARIABLES = List.of(
@@ -44,6 +47,10 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                     "frames declaring more pixels go undecoded to frames.dlq (a bit above 4K UHD)"),
             new EnvironmentVariable("WORKER_TRACKING", "true",
                     "follow each camera's faces in tracks, scan only what moved; false: whole cascade every frame"),
+            new EnvironmentVariable("WORKER_EMBEDDINGS", "true",
+                    "give faces MobileFaceNet embeddings (every face without tracking; a track's now and then)"),
+            new EnvironmentVariable("WORKER_EMBEDDING_INTERVAL_MS", "2000",
+                    "with tracking: least capture time between two embeddings of one track"),
             new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
             new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
             new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
@@ -80,22 +87,29 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 s.integer("WORKER_MAX_FRAME_PIXELS", ImageDecoder.DEFAULT_MAX_PIXELS, 1),
                 s.integer("WORKER_HTTP_PORT", 8081, 0),
                 detector,
-                s.bool("WORKER_TRACKING", true));
+                s.bool("WORKER_TRACKING", true),
+                s.bool("WORKER_EMBEDDINGS", true),
+                Duration.ofMillis(s.integer("WORKER_EMBEDDING_INTERVAL_MS", 2000, 0)));
     }
 
     public WorkerConfig withWorkerId(String id) {
         return new WorkerConfig(id, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, maxFramePixels,
-                httpPort, detector, tracking);
+                httpPort, detector, tracking, embeddings, embeddingInterval);
     }
 
     public WorkerConfig withHttpPort(int port) {
         return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
-                maxFramePixels, port, detector, tracking);
+                maxFramePixels, port, detector, tracking, embeddings, embeddingInterval);
     }
 
     public WorkerConfig withTracking(boolean on) {
         return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
-                maxFramePixels, httpPort, detector, on);
+                maxFramePixels, httpPort, detector, on, embeddings, embeddingInterval);
+    }
+
+    public WorkerConfig withEmbeddings(boolean on) {
+        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
+                maxFramePixels, httpPort, detector, tracking, on, embeddingInterval);
     }
 
     /** The settings of each camera's tracker. */

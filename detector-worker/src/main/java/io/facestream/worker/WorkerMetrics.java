@@ -12,13 +12,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker's Prometheus metrics: frames in and out, how they were examined, dead letters, batch sizes, stage
- * latencies, lag.
+ * latencies, face embeddings, lag.
  */
 public final class WorkerMetrics {
     private final Counter framesIn;
@@ -28,6 +29,8 @@ public final class WorkerMetrics {
     private final DistributionSummary batchSize;
     private final Map<Stage, Timer> stageLatency = new EnumMap<>(Stage.class);
     private final Timer batchLatency;
+    private final Counter embeddings;
+    private final Timer embeddingLatency;
     private final AtomicLong lag = new AtomicLong();
 
     public WorkerMetrics(MeterRegistry registry) {
@@ -55,6 +58,12 @@ public final class WorkerMetrics {
         batchLatency = Timer.builder("facestream.worker.batch.latency")
                 .description("Time from a batch's decode to its committed transaction")
                 .publishPercentileHistogram().register(registry);
+        embeddings = Counter.builder("facestream.worker.embeddings")
+                .description("Faces given an embedding (every face without tracking; a track's now and then)")
+                .register(registry);
+        embeddingLatency = Timer.builder("facestream.worker.embedding.latency")
+                .description("Time per batch spent aligning and embedding faces").publishPercentileHistogram()
+                .register(registry);
         Gauge.builder("facestream.worker.lag", lag, AtomicLong::get)
                 .description("Frames waiting in the assigned partitions").register(registry);
     }
@@ -80,6 +89,12 @@ public final class WorkerMetrics {
             stageLatency.get(stage).record(times.nanos(stage), TimeUnit.NANOSECONDS);
         }
         batchLatency.record(elapsed);
+    }
+
+    void embeddings(List<ExaminedFrame> frames, Duration elapsed) {
+        embeddings.increment(frames.stream().mapToLong(frame -> frame.embeddings().stream()
+                .filter(embedding -> embedding != null).count()).sum());
+        embeddingLatency.record(elapsed);
     }
 
     void lag(long frames) {

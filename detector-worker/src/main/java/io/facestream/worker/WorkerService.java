@@ -1,6 +1,7 @@
 package io.facestream.worker;
 
 import io.facestream.cascade.FaceDetector;
+import io.facestream.recognition.FaceEmbedder;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,14 +30,17 @@ public final class WorkerService implements AutoCloseable {
     private static final Duration CAMERA_SETTINGS_WAIT = Duration.ofSeconds(15);
 
     private final FaceDetector detector;
+    /** Null when the workers compute no embeddings. */
+    private final FaceEmbedder embedder;
     private final CameraSettingsFeed cameraSettings;
     private final List<DetectorWorker> workers;
     private final List<Thread> threads = new ArrayList<>();
     private final OpsServer ops;
 
-    private WorkerService(FaceDetector detector, CameraSettingsFeed cameraSettings, List<DetectorWorker> workers,
-                          OpsServer ops) {
+    private WorkerService(FaceDetector detector, FaceEmbedder embedder, CameraSettingsFeed cameraSettings,
+                          List<DetectorWorker> workers, OpsServer ops) {
         this.detector = detector;
+        this.embedder = embedder;
         this.cameraSettings = cameraSettings;
         this.workers = workers;
         this.ops = ops;
@@ -50,6 +54,7 @@ public final class WorkerService implements AutoCloseable {
     /** As {@link #start(WorkerConfig, KafkaSettings, int)}, health and metrics on {@code httpAddress} (null: every interface). */
     public static WorkerService start(WorkerConfig config, KafkaSettings kafka, int count, InetAddress httpAddress) {
         FaceDetector detector = FaceDetector.create(config.detector());
+        FaceEmbedder embedder = config.embeddings() ? FaceEmbedder.create(config.detector().threads()) : null;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WorkerMetrics metrics = new WorkerMetrics(registry);
         CameraSettingsFeed cameraSettings = CameraSettingsFeed.start(kafka, config.workerId());
@@ -57,17 +62,19 @@ public final class WorkerService implements AutoCloseable {
         List<DetectorWorker> workers = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             WorkerConfig own = count == 1 ? config : config.withWorkerId(config.workerId() + "-" + i);
-            workers.add(DetectorWorker.create(own, kafka, detector, cameraSettings::of, metrics, Clock.systemUTC()));
+            workers.add(DetectorWorker.create(own, kafka, detector, embedder, cameraSettings::of, metrics,
+                    Clock.systemUTC()));
         }
         OpsServer ops = config.httpPort() > 0 ? OpsServer.start("worker", httpAddress, config.httpPort(),
                 "WORKER_HTTP_PORT", () -> health(workers), registry::scrape) : null;
-        WorkerService service = new WorkerService(detector, cameraSettings, workers, ops);
+        WorkerService service = new WorkerService(detector, embedder, cameraSettings, workers, ops);
         for (DetectorWorker worker : workers) {
             Thread thread = new Thread(worker, "detector-" + worker.workerId());
             service.threads.add(thread);
             thread.start();
         }
-        log.info("{} detector worker(s) running on {}{}", count, detector.provider(),
+        log.info("{} detector worker(s) running on {}{}{}", count, detector.provider(),
+                embedder == null ? "" : ", with face embeddings",
                 ops == null ? "" : "; health and metrics on port " + ops.port());
         return service;
     }
@@ -125,5 +132,8 @@ public final class WorkerService implements AutoCloseable {
         }
         cameraSettings.close();
         detector.close();
+        if (embedder != null) {
+            embedder.close();
+        }
     }
 }

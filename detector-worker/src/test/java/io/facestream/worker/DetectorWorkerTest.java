@@ -1,6 +1,7 @@
 package io.facestream.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -295,7 +296,24 @@ class DetectorWorkerTest {
             String track = events.get(0).getCaptureTime().toEpochMilli() + "-0";
             assertThat(events).allSatisfy(event -> assertThat(event.getFaces()).singleElement()
                     .satisfies(face -> assertThat(face.getTrackId()).isEqualTo(track)));
+            // One second of frames, within WORKER_EMBEDDING_INTERVAL_MS (2 s): the track's first face only.
+            assertThat(unitLength(events.get(0).getFaces().get(0).getEmbedding())).isCloseTo(1.0, within(1e-4));
+            assertThat(events.subList(1, 6)).allSatisfy(event -> assertThat(event.getFaces().get(0).getEmbedding())
+                    .isNull());
         }
+    }
+
+    private static double unitLength(List<Float> embedding) {
+        assertThat(embedding).hasSize(192);
+        return Math.sqrt(embedding.stream().mapToDouble(value -> value * value).sum());
+    }
+
+    private static double cosine(List<Float> a, List<Float> b) {
+        double dot = 0;
+        for (int i = 0; i < a.size(); i++) {
+            dot += a.get(i) * b.get(i);
+        }
+        return dot;
     }
 
     @Test
@@ -308,6 +326,24 @@ class DetectorWorkerTest {
             assertThat(events).extracting(FaceDetections::getScan).containsOnly(FrameScan.FULL);
             assertThat(events).allSatisfy(event -> assertThat(event.getFaces()).singleElement()
                     .satisfies(face -> assertThat(face.getTrackId()).isNull()));
+            // Without tracks, every face is embedded: the same still face, the same embedding.
+            List<Float> first = events.get(0).getFaces().get(0).getEmbedding();
+            assertThat(unitLength(first)).isCloseTo(1.0, within(1e-4));
+            assertThat(events).allSatisfy(event -> assertThat(cosine(event.getFaces().get(0).getEmbedding(), first))
+                    .isGreaterThan(0.999));
+        }
+    }
+
+    @Test
+    void withEmbeddingsOffNoFaceHasOne() {
+        sendFrames("door", 3);
+        Map<String, String> env = new java.util.HashMap<>(environment("w1"));
+        env.put("WORKER_EMBEDDINGS", "false");
+        try (WorkerService workers = WorkerService.start(WorkerConfig.fromEnvironment(env), kafka.settings(), 1)) {
+            List<FaceDetections> events = awaitEvents(3);
+            assertThat(events.stream().mapToInt(event -> event.getFaces().size()).sum()).isPositive();
+            assertThat(events).allSatisfy(event -> assertThat(event.getFaces())
+                    .allSatisfy(face -> assertThat(face.getEmbedding()).isNull()));
         }
     }
 
@@ -369,7 +405,7 @@ class DetectorWorkerTest {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 DetectorWorker.consumerConfig(config, kafka.settings()), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(), detector, camera -> null,
+        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(), detector, null, camera -> null,
                 new WorkerMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     }
 

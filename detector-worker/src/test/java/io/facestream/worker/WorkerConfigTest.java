@@ -25,6 +25,18 @@ class WorkerConfigTest {
         assertThat(config.detector().minFaceSize()).isEqualTo(20);
         assertThat(config.workerId()).isNotBlank();
         assertThat(config.tracker().tracking()).isTrue();
+        assertThat(config.embeddings()).isTrue();
+        assertThat(config.embeddingInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void embeddingsCanBeTurnedOffAndTheirIntervalSetWithBadValuesNamed() {
+        WorkerConfig config = WorkerConfig.fromEnvironment(Map.of("WORKER_EMBEDDINGS", "false",
+                "WORKER_EMBEDDING_INTERVAL_MS", "500"));
+        assertThat(config.embeddings()).isFalse();
+        assertThat(config.embeddingInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("WORKER_EMBEDDING_INTERVAL_MS", "-1")))
+                .hasMessageContaining("WORKER_EMBEDDING_INTERVAL_MS");
     }
 
     @Test

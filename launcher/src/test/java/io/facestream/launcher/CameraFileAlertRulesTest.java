@@ -81,7 +81,7 @@ class CameraFileAlertRulesTest {
     private static void sendFaceEvent(EmbeddedKafkaBroker broker, String camera, long sequence) {
         Instant capture = Instant.now();
         DetectedFace face = new DetectedFace(new BoundingBox(260f, 180f, 380f, 300f), 0.99f,
-                Collections.nCopies(5, new Landmark(320f, 240f)), null);
+                Collections.nCopies(5, new Landmark(320f, 240f)), null, null);
         FaceDetections event = FaceDetections.newBuilder().setCameraId(camera).setSequence(sequence)
                 .setCaptureTime(capture).setIngestTime(capture.plusMillis(5)).setDetectTime(capture.plusMillis(50))
                 .setWidth(640).setHeight(480).setStatus(DetectionStatus.OK).setFaces(List.of(face)).build();

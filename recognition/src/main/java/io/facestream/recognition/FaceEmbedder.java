@@ -36,6 +36,8 @@ public final class FaceEmbedder implements AutoCloseable {
                 throw new IllegalStateException("model " + MODEL + " is missing from the class path");
             }
             options.setIntraOpNumThreads(threads);
+            // Idle threads must not spin: in a worker they would take the cores from the cascade's own threads.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             return new FaceEmbedder(OrtEnvironment.getEnvironment().createSession(model.readAllBytes(), options));
         } catch (IOException e) {

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +50,10 @@ class AvroSerdeTest {
     }
 
     static FaceDetections detections() {
+        List<Float> embedding = new ArrayList<>(Collections.nCopies(192, 0f));
+        embedding.set(0, 1f);
         DetectedFace face = new DetectedFace(new BoundingBox(1f, 2f, 30f, 40f), 0.99f,
-                Collections.nCopies(5, new Landmark(10f, 20f)), "1700000000000-0");
+                Collections.nCopies(5, new Landmark(10f, 20f)), "1700000000000-0", embedding);
         return FaceDetections.newBuilder().setCameraId("door").setSequence(7).setCaptureTime(NOW)
                 .setIngestTime(NOW).setDetectTime(NOW).setWidth(640).setHeight(480).setModel("mtcnn")
                 .setProvider("cpu").setWorkerId("w1").setStatus(DetectionStatus.OK).setScan(FrameScan.TRACKED)
@@ -180,6 +183,52 @@ class AvroSerdeTest {
         assertThat(face.get("score")).isEqualTo(0.99f);
         assertThat(((GenericRecord) face.get("box")).get("x2")).isEqualTo(30f);
         assertThat((List<?>) face.get("landmarks")).hasSize(5);
+    }
+
+    @Test
+    void recordWrittenBeforeEmbeddingsIsReadWithoutThem() throws Exception {
+        Schema v3 = history("FaceDetections-v3.avsc");
+        GenericRecord old = new GenericData.Record(v3);
+        old.put("cameraId", "door");
+        old.put("sequence", 3L);
+        old.put("captureTime", NOW.toEpochMilli());
+        old.put("ingestTime", NOW.toEpochMilli());
+        old.put("detectTime", NOW.toEpochMilli());
+        old.put("width", 640);
+        old.put("height", 480);
+        old.put("model", "mtcnn");
+        old.put("provider", "cpu");
+        old.put("workerId", "w1");
+        old.put("status", new GenericData.EnumSymbol(v3.getField("status").schema(), "OK"));
+        old.put("scan", new GenericData.EnumSymbol(v3.getField("scan").schema(), "TRACKED"));
+        Schema faceSchema = v3.getField("faces").schema().getElementType();
+        GenericRecord face = new GenericData.Record(faceSchema);
+        GenericRecord box = new GenericData.Record(faceSchema.getField("box").schema());
+        box.put("x1", 1f);
+        box.put("y1", 2f);
+        box.put("x2", 30f);
+        box.put("y2", 40f);
+        face.put("box", box);
+        face.put("score", 0.99f);
+        face.put("landmarks", List.of());
+        face.put("trackId", "t1");
+        old.put("faces", List.of(face));
+
+        FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
+                .deserialize("faces", written(old));
+        assertThat(read.getScan()).isEqualTo(FrameScan.TRACKED);
+        assertThat(read.getFaces().get(0).getTrackId()).isEqualTo("t1");
+        assertThat(read.getFaces().get(0).getEmbedding()).isNull();
+    }
+
+    @Test
+    void recordWithEmbeddingsIsReadByAReaderOfTheVersionBefore() throws Exception {
+        GenericRecord read = readAs(history("FaceDetections-v3.avsc"), FaceDetections.class, detections());
+
+        GenericRecord face = (GenericRecord) ((List<?>) read.get("faces")).get(0);
+        assertThat(face.get("trackId")).hasToString("1700000000000-0");
+        assertThat(face.get("score")).isEqualTo(0.99f);
+        assertThat(face.getSchema().getField("embedding")).isNull();
     }
 
     @Test

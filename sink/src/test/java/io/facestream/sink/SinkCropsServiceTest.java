@@ -164,7 +164,7 @@ class SinkCropsServiceTest {
                 .setData(ByteBuffer.wrap(jpeg)).build();
         List<DetectedFace> faces = astronaut.stream().map(face -> new DetectedFace(
                 new BoundingBox(face.box().x1(), face.box().y1(), face.box().x2(), face.box().y2()), face.score(),
-                face.landmarks().stream().map(point -> new Landmark(point.x(), point.y())).toList(), null)).toList();
+                face.landmarks().stream().map(point -> new Landmark(point.x(), point.y())).toList(), null, null)).toList();
         FaceDetections event = FaceDetections.newBuilder().setCameraId(camera).setSequence(sequence)
                 .setCaptureTime(captured).setIngestTime(captured).setDetectTime(captured.plusMillis(80)).setWidth(512)
                 .setHeight(512).setWorkerId("test").setStatus(DetectionStatus.OK).setFaces(faces).build();

@@ -32,7 +32,7 @@ public final class TestEvents {
             List<Landmark> landmarks = List.of(new Landmark(left + 10.5f, 30.125f), new Landmark(left + 30.75f, 30.5f),
                     new Landmark(left + 20.1f, 45.3f), new Landmark(left + 12.7f, 60.9f), new Landmark(left + 28.3f, 61.2f));
             found.add(new DetectedFace(new BoundingBox(left, 12.5f, left + 40.333f, 72.75f), 0.999f - 0.01f * i, landmarks,
-                    null));
+                    null, null));
         }
         Instant capture = START.plusSeconds(sequence);
         return FaceDetections.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTime(capture)

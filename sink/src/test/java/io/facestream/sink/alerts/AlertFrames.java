@@ -25,7 +25,7 @@ final class AlertFrames {
     /** A square face of side {@code size} pixels centred at ({@code cx}, {@code cy}). */
     static DetectedFace face(float cx, float cy, float size, float score) {
         return new DetectedFace(new BoundingBox(cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), score,
-                Collections.nCopies(5, new Landmark(cx, cy)), null);
+                Collections.nCopies(5, new Landmark(cx, cy)), null, null);
     }
 
     /** {@code face} as followed by a worker's tracker, in track {@code trackId}. */

@@ -47,7 +47,7 @@ public final class LiveRecords {
         List<Landmark> landmarks = List.of(new Landmark(x1 + 0.3f * w, y1 + 0.4f * h), new Landmark(x1 + 0.7f * w, y1 + 0.4f * h),
                 new Landmark(x1 + 0.5f * w, y1 + 0.6f * h), new Landmark(x1 + 0.35f * w, y1 + 0.8f * h),
                 new Landmark(x1 + 0.65f * w, y1 + 0.8f * h));
-        return new DetectedFace(new BoundingBox(x1, y1, x2, y2), score, landmarks, null);
+        return new DetectedFace(new BoundingBox(x1, y1, x2, y2), score, landmarks, null, null);
     }
 
     public static Alert facePresent(String camera, long sequence, DetectedFace best) {

@@ -299,7 +299,7 @@ class DashboardBrowserTest {
                 landmarks.add(new Landmark(point[0], point[1]));
             }
             faces.add(new DetectedFace(new BoundingBox(face.box()[0], face.box()[1], face.box()[2], face.box()[3]),
-                    face.score(), landmarks, null));
+                    face.score(), landmarks, null, null));
         }
         return faces;
     }
