@@ -1,8 +1,8 @@
 package io.facestream.worker;
 
 import io.facestream.cascade.FaceDetector;
-import io.facestream.recognition.FaceEmbedder;
 import io.facestream.cascade.StageTimes;
+import io.facestream.recognition.FaceEmbedder;
 import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionSettings;

@@ -77,7 +77,7 @@ final class FaceEmbeddings {
     }
 
     private void forgetOldTracks(List<TrackedFrame> found) {
-        long latest = found.stream().mapToLong(TrackedFrame::timeMs).max().orElse(Long.MIN_VALUE + FORGET_AFTER_MS);
-        lastEmbedded.values().removeIf(time -> time < latest - FORGET_AFTER_MS);
+        found.stream().mapToLong(TrackedFrame::timeMs).max()
+                .ifPresent(latest -> lastEmbedded.values().removeIf(time -> time < latest - FORGET_AFTER_MS));
     }
 }

@@ -107,11 +107,6 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 maxFramePixels, httpPort, detector, on, embeddings, embeddingInterval);
     }
 
-    public WorkerConfig withEmbeddings(boolean on) {
-        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
-                maxFramePixels, httpPort, detector, tracking, on, embeddingInterval);
-    }
-
     /** The settings of each camera's tracker. */
     public TrackerOptions tracker() {
         return TrackerOptions.defaults().withTracking(tracking);

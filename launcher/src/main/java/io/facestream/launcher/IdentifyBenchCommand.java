@@ -85,9 +85,8 @@ final class IdentifyBenchCommand implements Callable<Integer> {
         try (VideoFrames frames = VideoFrames.open(sample.path(), 1.0)) {
             for (VideoFrames.VideoFrame frame = frames.next(); frame != null; frame = frames.next()) {
                 List<Face> found = detector.detect(frame.image());
-                Face largest = found.stream().max(Comparator.comparingDouble(f -> f.box().width() * f.box().height()))
-                        .orElse(null);
-                faces.add(largest == null ? null : embed(frame.image(), List.of(largest), embedder)[0]);
+                Face largest = found.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
+                faces.add(largest == null ? null : embedder.embed(frame.image(), List.of(largest))[0]);
             }
         }
         return faces;
@@ -113,7 +112,7 @@ final class IdentifyBenchCommand implements Callable<Integer> {
         List<Float> similarities = new ArrayList<>();
         for (SamplePhoto photo : SamplePhoto.values()) {
             RgbImage image = RgbImage.read(photo.path());
-            float[][] faces = embed(image, detector.detect(image), embedder);
+            float[][] faces = embedder.embed(image, detector.detect(image));
             for (int i = 0; i < faces.length; i++) {
                 for (int j = i + 1; j < faces.length; j++) {
                     similarities.add(FaceEmbedder.similarity(faces[i], faces[j]));
@@ -124,11 +123,6 @@ final class IdentifyBenchCommand implements Callable<Integer> {
             }
         }
         return similarities;
-    }
-
-    private static float[][] embed(RgbImage image, List<Face> faces, FaceEmbedder embedder) {
-        BufferedImage frame = image.toBufferedImage();
-        return embedder.embed(faces.stream().map(face -> FaceAligner.aligned(frame, face.landmarks())).toList());
     }
 
     private static void printDistribution(PrintWriter out, String what, List<Float> similarities) {
@@ -165,16 +159,7 @@ final class IdentifyBenchCommand implements Callable<Integer> {
         BufferedImage face = new BufferedImage(FaceAligner.ALIGNED_SIZE, FaceAligner.ALIGNED_SIZE,
                 BufferedImage.TYPE_3BYTE_BGR);
         List<BufferedImage> faces = Collections.nCopies(batch, face);
-        double[] ms = new double[TIMED_RUNS];
-        for (int run = -3; run < TIMED_RUNS; run++) {
-            long start = System.nanoTime();
-            embedder.embed(faces);
-            if (run >= 0) {
-                ms[run] = (System.nanoTime() - start) / 1e6 / batch;
-            }
-        }
-        Arrays.sort(ms);
-        return ms[TIMED_RUNS / 2];
+        return medianMs(() -> embedder.embed(faces)) / batch;
     }
 
     /** Median milliseconds to find the best of {@value #GALLERY_PEOPLE} random people for one face. */
@@ -184,11 +169,16 @@ final class IdentifyBenchCommand implements Callable<Integer> {
         for (int i = 0; i < GALLERY_PEOPLE; i++) {
             gallery.add("person " + i, unitVector(random));
         }
+        float[] face = unitVector(random);
+        return medianMs(() -> gallery.best(face));
+    }
+
+    /** The median milliseconds of {@value #TIMED_RUNS} runs of {@code work}, after three untimed ones. */
+    private static double medianMs(Runnable work) {
         double[] ms = new double[TIMED_RUNS];
         for (int run = -3; run < TIMED_RUNS; run++) {
-            float[] face = unitVector(random);
             long start = System.nanoTime();
-            gallery.best(face);
+            work.run();
             if (run >= 0) {
                 ms[run] = (System.nanoTime() - start) / 1e6;
             }

@@ -3,13 +3,12 @@ package io.facestream.launcher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.facestream.cascade.Box;
+import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
-import io.facestream.recognition.FaceAligner;
 import io.facestream.recognition.FaceEmbedder;
 import io.facestream.recognition.Gallery;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -80,8 +79,9 @@ final class IdentifyCommand implements Callable<Integer> {
                     + threshold);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (FaceDetector detector = FaceDetector.create(settings.toOptions());
-             FaceEmbedder embedder = FaceEmbedder.create(settings.toOptions().threads())) {
+        DetectorOptions options = settings.toOptions();
+        try (FaceDetector detector = FaceDetector.create(options);
+             FaceEmbedder embedder = FaceEmbedder.create(options.threads())) {
             Gallery gallery = enrol(detector, embedder);
             if (gallery.size() == 0) {
                 spec.commandLine().getErr().println("face-stream identify: no face enrolled from " + peopleDir);
@@ -105,12 +105,12 @@ final class IdentifyCommand implements Callable<Integer> {
                     continue;
                 }
                 Optional<Face> largest = detector.detect(image.get()).stream()
-                        .max(Comparator.comparingDouble(face -> face.box().width() * face.box().height()));
+                        .max(Comparator.comparingDouble(face -> face.box().area()));
                 if (largest.isEmpty()) {
                     fail(photo + ": no face found to enrol");
                     continue;
                 }
-                gallery.add(person.getFileName().toString(), embed(image.get(), List.of(largest.get()), embedder)[0]);
+                gallery.add(person.getFileName().toString(), embedder.embed(image.get(), List.of(largest.get()))[0]);
             }
         }
         return gallery;
@@ -121,17 +121,12 @@ final class IdentifyCommand implements Callable<Integer> {
 
     private List<Identified> identify(RgbImage image, FaceDetector detector, FaceEmbedder embedder, Gallery gallery) {
         List<Face> faces = detector.detect(image);
-        float[][] embeddings = embed(image, faces, embedder);
+        float[][] embeddings = embedder.embed(image, faces);
         List<Identified> identified = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             identified.add(new Identified(faces.get(i), gallery.best(embeddings[i]).orElseThrow()));
         }
         return identified;
-    }
-
-    private static float[][] embed(RgbImage image, List<Face> faces, FaceEmbedder embedder) {
-        BufferedImage frame = image.toBufferedImage();
-        return embedder.embed(faces.stream().map(face -> FaceAligner.aligned(frame, face.landmarks())).toList());
     }
 
     private void report(Path path, List<Identified> faces, PrintWriter out) {

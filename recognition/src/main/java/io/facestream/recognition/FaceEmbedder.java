@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.facestream.cascade.Face;
+import io.facestream.cascade.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,12 @@ public final class FaceEmbedder implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load MobileFaceNet: " + e.getMessage(), e);
         }
+    }
+
+    /** The embedding of each of {@code faces} found in {@code image}, aligned on its landmarks, in one run. */
+    public float[][] embed(RgbImage image, List<Face> faces) {
+        BufferedImage picture = image.toBufferedImage();
+        return embed(faces.stream().map(face -> FaceAligner.aligned(picture, face.landmarks())).toList());
     }
 
     /** The embedding of each 112x112 aligned face, in order, in one run. */

@@ -15,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.imageio.IIOImage;
@@ -102,11 +101,7 @@ class FaceEmbedderTest {
     }
 
     private static float[][] embed(BufferedImage image, List<Face> faces) {
-        List<BufferedImage> aligned = new ArrayList<>();
-        for (Face face : faces) {
-            aligned.add(FaceAligner.aligned(image, face.landmarks()));
-        }
-        return embedder.embed(aligned);
+        return embedder.embed(RgbImage.of(image), faces);
     }
 
     /** The index of the face of the photo whose box holds the centre of {@code found}, mapped back; -1 if none. */

@@ -64,6 +64,34 @@ class AvroSerdeTest {
         return AvroSerde.readSchema("/io/facestream/schemas/history/" + file);
     }
 
+    /** An event of schema version {@code old} (v2 or later) from worker w1, with one face and its v2 fields. */
+    private static GenericRecord oneFaceDetections(Schema old) {
+        GenericRecord event = new GenericData.Record(old);
+        event.put("cameraId", "door");
+        event.put("sequence", 3L);
+        event.put("captureTime", NOW.toEpochMilli());
+        event.put("ingestTime", NOW.toEpochMilli());
+        event.put("detectTime", NOW.toEpochMilli());
+        event.put("width", 640);
+        event.put("height", 480);
+        event.put("model", "mtcnn");
+        event.put("provider", "cpu");
+        event.put("workerId", "w1");
+        event.put("status", new GenericData.EnumSymbol(old.getField("status").schema(), "OK"));
+        Schema faceSchema = old.getField("faces").schema().getElementType();
+        GenericRecord box = new GenericData.Record(faceSchema.getField("box").schema());
+        box.put("x1", 1f);
+        box.put("y1", 2f);
+        box.put("x2", 30f);
+        box.put("y2", 40f);
+        GenericRecord face = new GenericData.Record(faceSchema);
+        face.put("box", box);
+        face.put("score", 0.99f);
+        face.put("landmarks", List.of());
+        event.put("faces", List.of(face));
+        return event;
+    }
+
     /** {@code old} as a producer of its schema version wrote it. */
     private static byte[] written(GenericRecord old) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -131,29 +159,7 @@ class AvroSerdeTest {
 
     @Test
     void recordWrittenBeforeTrackingIsReadAsAFullScanWithoutTrackIds() throws Exception {
-        Schema v2 = history("FaceDetections-v2.avsc");
-        GenericRecord old = new GenericData.Record(v2);
-        old.put("cameraId", "door");
-        old.put("sequence", 3L);
-        old.put("captureTime", NOW.toEpochMilli());
-        old.put("ingestTime", NOW.toEpochMilli());
-        old.put("detectTime", NOW.toEpochMilli());
-        old.put("width", 640);
-        old.put("height", 480);
-        old.put("model", "mtcnn");
-        old.put("provider", "cpu");
-        old.put("workerId", "w1");
-        old.put("status", new GenericData.EnumSymbol(v2.getField("status").schema(), "OK"));
-        Schema faceSchema = v2.getField("faces").schema().getElementType();
-        GenericRecord face = new GenericData.Record(faceSchema);
-        face.put("box", new GenericData.Record(faceSchema.getField("box").schema()));
-        ((GenericRecord) face.get("box")).put("x1", 1f);
-        ((GenericRecord) face.get("box")).put("y1", 2f);
-        ((GenericRecord) face.get("box")).put("x2", 30f);
-        ((GenericRecord) face.get("box")).put("y2", 40f);
-        face.put("score", 0.99f);
-        face.put("landmarks", List.of());
-        old.put("faces", List.of(face));
+        GenericRecord old = oneFaceDetections(history("FaceDetections-v2.avsc"));
 
         FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
                 .deserialize("faces", written(old));
@@ -188,31 +194,9 @@ class AvroSerdeTest {
     @Test
     void recordWrittenBeforeEmbeddingsIsReadWithoutThem() throws Exception {
         Schema v3 = history("FaceDetections-v3.avsc");
-        GenericRecord old = new GenericData.Record(v3);
-        old.put("cameraId", "door");
-        old.put("sequence", 3L);
-        old.put("captureTime", NOW.toEpochMilli());
-        old.put("ingestTime", NOW.toEpochMilli());
-        old.put("detectTime", NOW.toEpochMilli());
-        old.put("width", 640);
-        old.put("height", 480);
-        old.put("model", "mtcnn");
-        old.put("provider", "cpu");
-        old.put("workerId", "w1");
-        old.put("status", new GenericData.EnumSymbol(v3.getField("status").schema(), "OK"));
+        GenericRecord old = oneFaceDetections(v3);
         old.put("scan", new GenericData.EnumSymbol(v3.getField("scan").schema(), "TRACKED"));
-        Schema faceSchema = v3.getField("faces").schema().getElementType();
-        GenericRecord face = new GenericData.Record(faceSchema);
-        GenericRecord box = new GenericData.Record(faceSchema.getField("box").schema());
-        box.put("x1", 1f);
-        box.put("y1", 2f);
-        box.put("x2", 30f);
-        box.put("y2", 40f);
-        face.put("box", box);
-        face.put("score", 0.99f);
-        face.put("landmarks", List.of());
-        face.put("trackId", "t1");
-        old.put("faces", List.of(face));
+        ((GenericRecord) ((List<?>) old.get("faces")).get(0)).put("trackId", "t1");
 
         FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer()
                 .deserialize("faces", written(old));
