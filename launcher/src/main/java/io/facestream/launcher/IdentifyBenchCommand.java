@@ -165,7 +165,7 @@ final class IdentifyBenchCommand implements Callable<Integer> {
     /** Median milliseconds to find the best of {@value #GALLERY_PEOPLE} random people for one face. */
     private static double matchMs() {
         Random random = new Random(1);
-        Gallery gallery = new Gallery();
+        Gallery<String> gallery = new Gallery<>();
         for (int i = 0; i < GALLERY_PEOPLE; i++) {
             gallery.add("person " + i, unitVector(random));
         }

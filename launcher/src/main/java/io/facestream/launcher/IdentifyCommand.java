@@ -53,13 +53,9 @@ final class IdentifyCommand implements Callable<Integer> {
             description = "One folder per person (the folder's name is the name), holding photos of them.")
     Path peopleDir;
 
-    /**
-     * Between the same person's least similarity and different people's greatest in `bench identify` (0.727 and
-     * 0.504 on the sample videos and photos).
-     */
     @Option(names = "--threshold", paramLabel = "T", description = "Least cosine similarity to a person's "
             + "enrolled face for a face to be named as them (default: ${DEFAULT-VALUE}).")
-    float threshold = 0.6f;
+    float threshold = Gallery.DEFAULT_THRESHOLD;
 
     @Option(names = "--json", description = "One JSON object per image and line, instead of a table.")
     boolean json;
@@ -82,7 +78,7 @@ final class IdentifyCommand implements Callable<Integer> {
         DetectorOptions options = settings.toOptions();
         try (FaceDetector detector = FaceDetector.create(options);
              FaceEmbedder embedder = FaceEmbedder.create(options.threads())) {
-            Gallery gallery = enrol(detector, embedder);
+            Gallery<String> gallery = enrol(detector, embedder);
             if (gallery.size() == 0) {
                 spec.commandLine().getErr().println("face-stream identify: no face enrolled from " + peopleDir);
                 return 1;
@@ -96,8 +92,8 @@ final class IdentifyCommand implements Callable<Integer> {
     }
 
     /** The largest face of every photo in every person's folder. */
-    private Gallery enrol(FaceDetector detector, FaceEmbedder embedder) {
-        Gallery gallery = new Gallery();
+    private Gallery<String> enrol(FaceDetector detector, FaceEmbedder embedder) {
+        Gallery<String> gallery = new Gallery<>();
         for (Path person : sorted(peopleDir).filter(Files::isDirectory).toList()) {
             for (Path photo : sorted(person).filter(Files::isRegularFile).toList()) {
                 Optional<RgbImage> image = read(photo);
@@ -116,10 +112,10 @@ final class IdentifyCommand implements Callable<Integer> {
         return gallery;
     }
 
-    private record Identified(Face face, Gallery.Match match) {
+    private record Identified(Face face, Gallery.Match<String> match) {
     }
 
-    private List<Identified> identify(RgbImage image, FaceDetector detector, FaceEmbedder embedder, Gallery gallery) {
+    private List<Identified> identify(RgbImage image, FaceDetector detector, FaceEmbedder embedder, Gallery<String> gallery) {
         List<Face> faces = detector.detect(image);
         float[][] embeddings = embedder.embed(image, faces);
         List<Identified> identified = new ArrayList<>();

@@ -17,7 +17,7 @@ class GalleryTest {
 
     @Test
     void theBestMatchIsThePersonWithTheMostSimilarSingleEmbedding() {
-        Gallery gallery = new Gallery();
+        Gallery<String> gallery = new Gallery<>();
         gallery.add("ada", direction(0, 0f));
         gallery.add("ada", direction(10, 0f));
         gallery.add("grace", direction(20, 0f));
@@ -32,17 +32,17 @@ class GalleryTest {
 
     @Test
     void aFaceUnlikeEveryoneStillGetsItsBestMatchWithItsLowSimilarity() {
-        Gallery gallery = new Gallery();
+        Gallery<String> gallery = new Gallery<>();
         gallery.add("ada", direction(0, 0f));
 
         assertThat(gallery.best(direction(50, 0f))).hasValueSatisfying(
                 match -> assertThat(match.similarity()).isZero());
-        assertThat(new Gallery().best(direction(0, 0f))).isEmpty();
+        assertThat(new Gallery<String>().best(direction(0, 0f))).isEmpty();
     }
 
     @Test
     void anEmbeddingOfTheWrongLengthIsRefused() {
-        assertThatThrownBy(() -> new Gallery().add("ada", new float[128]))
+        assertThatThrownBy(() -> new Gallery<String>().add("ada", new float[128]))
                 .hasMessageContaining("192").hasMessageContaining("128");
     }
 }

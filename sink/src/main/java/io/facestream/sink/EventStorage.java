@@ -4,11 +4,13 @@ import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,6 +41,7 @@ final class EventStorage implements AutoCloseable {
     private final PauseWhileRetrying pause;
     private final AvroSerde<FaceDetections> serde = new AvroSerde<>(FaceDetections.class);
     private final EventStore store;
+    private final Function<List<FaceDetections>, FaceIdentities> identify;
     private final DatabaseStatus status;
     private final Thread thread = new Thread(this::run, "event-storage");
     private volatile boolean closing;
@@ -46,7 +49,9 @@ final class EventStorage implements AutoCloseable {
 
     private final SinkMeters meters;
 
-    EventStorage(KafkaSettings kafka, String groupId, EventStore store, DatabaseStatus status, SinkMeters meters) {
+    /** @param identify who the faces of a batch are, found once before the batch is stored */
+    EventStorage(KafkaSettings kafka, String groupId, EventStore store,
+                 Function<List<FaceDetections>, FaceIdentities> identify, DatabaseStatus status, SinkMeters meters) {
         Map<String, Object> config = new HashMap<>(kafka.consumerConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -56,6 +61,7 @@ final class EventStorage implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.pause = new PauseWhileRetrying(consumer);
         this.store = store;
+        this.identify = identify;
         this.status = status;
         this.meters = meters;
     }
@@ -135,9 +141,10 @@ final class EventStorage implements AutoCloseable {
 
     private void writeUntilStored(List<FaceDetections> events) {
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
+        FaceIdentities identities = identify.apply(events);
         for (int attempt = 1; ; attempt++) {
             try {
-                store.store(events);
+                store.store(events, identities);
                 if (pause.end()) {
                     LOG.info("database back: stored {} event(s) after {} attempt(s)", events.size(), attempt);
                 }

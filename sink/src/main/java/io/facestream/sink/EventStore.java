@@ -1,6 +1,7 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentities;
 import java.util.List;
 import java.util.Map;
 
@@ -8,11 +9,16 @@ import java.util.Map;
 public interface EventStore extends AutoCloseable {
 
     /**
-     * Stores the events in one transaction; an event already stored (same camera and sequence) is left as it is.
+     * Stores the events, with who each face is, in one transaction; an event already stored (same camera and sequence) is left as it is.
      *
      * @throws StorageUnavailableException when the database cannot be written; nothing of the batch is stored then
      */
-    void store(List<FaceDetections> events);
+    void store(List<FaceDetections> events, FaceIdentities identities);
+
+    /** Stores the events with no face identified. */
+    default void store(List<FaceDetections> events) {
+        store(events, FaceIdentities.NONE);
+    }
 
     List<StoredEvent> find(EventQuery query);
 

@@ -3,12 +3,15 @@ package io.facestream.sink;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Landmark;
+import io.facestream.sink.people.FaceIdentities;
+import io.facestream.sink.people.FaceIdentity;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,7 +27,8 @@ import java.util.Map;
 public final class JdbcEventStore implements EventStore {
     private static final String EVENT_COLUMNS = "camera_id, seq, capture_time, ingest_time, detect_time, width, height, "
             + "status, model, provider, worker_id, face_count, scan";
-    private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks, track_id";
+    private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks, track_id,"
+            + " person_id, similarity, embedding";
     /**
      * Every table holding data of cameras, in the order a deletion empties them (rows that refer to others first). A
      * new table with {@code camera_id} and a time column of its own is one more line.
@@ -51,7 +55,7 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public void store(List<FaceDetections> events) {
+    public void store(List<FaceDetections> events, FaceIdentities identities) {
         if (events.isEmpty()) {
             return;
         }
@@ -63,7 +67,7 @@ public final class JdbcEventStore implements EventStore {
             connection.setAutoCommit(false);
             try {
                 int[] inserted = insertEvents(connection, batch);
-                insertFaces(connection, batch, inserted);
+                insertFaces(connection, batch, inserted, identities);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -106,9 +110,10 @@ public final class JdbcEventStore implements EventStore {
     }
 
     /** Faces only of events this batch inserted, so a redelivered event's faces are not added twice. */
-    private void insertFaces(Connection connection, List<FaceDetections> batch, int[] inserted) throws SQLException {
+    private void insertFaces(Connection connection, List<FaceDetections> batch, int[] inserted,
+                             FaceIdentities identities) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO faces (" + FACE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO faces (" + FACE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             boolean any = false;
             for (int i = 0; i < batch.size(); i++) {
                 // SUCCESS_NO_INFO (a driver's rewritten batch) counts as inserted: the PRIMARY KEY still guards faces.
@@ -129,6 +134,10 @@ public final class JdbcEventStore implements EventStore {
                     insert.setFloat(8, face.getScore());
                     insert.setString(9, encodeLandmarks(face.getLandmarks()));
                     insert.setString(10, face.getTrackId());
+                    FaceIdentity identity = identities.of(event, index);
+                    insert.setObject(11, identity.personId(), Types.BIGINT);
+                    insert.setObject(12, identity.similarity(), Types.REAL);
+                    insert.setBytes(13, identity.embedding());
                     insert.addBatch();
                     any = true;
                 }
@@ -164,10 +173,11 @@ public final class JdbcEventStore implements EventStore {
         parameters.add(query.offset());
         String sql = "SELECT e.camera_id, e.seq, e.capture_time, e.ingest_time, e.detect_time, e.width, e.height,"
                 + " e.status, e.model, e.provider, e.worker_id, f.x1, f.y1, f.x2, f.y2, f.score, f.landmarks,"
-                + " f.track_id, e.scan"
+                + " f.track_id, e.scan, f.person_id, p.name, f.similarity"
                 + " FROM (SELECT * FROM events" + where
                 + " ORDER BY capture_time DESC, camera_id, seq DESC LIMIT ? OFFSET ?) e"
                 + " LEFT JOIN faces f ON f.camera_id = e.camera_id AND f.seq = e.seq"
+                + " LEFT JOIN people p ON p.id = f.person_id"
                 + " ORDER BY e.capture_time DESC, e.camera_id, e.seq DESC, f.face_index";
         try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -356,8 +366,10 @@ public final class JdbcEventStore implements EventStore {
         void addFace(ResultSet row) throws SQLException {
             String landmarks = row.getString(17);
             if (landmarks != null) {
+                String person = row.getString(21); // null also for a face whose person was deleted meanwhile
                 faces.add(new StoredEvent.Face(row.getFloat(12), row.getFloat(13), row.getFloat(14), row.getFloat(15),
-                        row.getFloat(16), decodeLandmarks(landmarks), row.getString(18)));
+                        row.getFloat(16), decodeLandmarks(landmarks), row.getString(18),
+                        person == null ? null : row.getLong(20), person, row.getObject(22, Float.class)));
             }
         }
 

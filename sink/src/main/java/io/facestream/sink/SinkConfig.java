@@ -1,6 +1,7 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.EnvironmentVariable;
+import io.facestream.recognition.Gallery;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.sink.alerts.AlertSettings;
 import java.nio.file.Path;
@@ -31,11 +32,15 @@ import java.util.stream.Stream;
  *        ({@code SINK_JSON_EVENTS}, default true)
  * @param allowLocalSources whether the API accepts cameras that ingest opens on its own machine (files, devices): only
  *        where ingest allows them too, as in the local run
+ * @param matchThreshold the least cosine similarity to an enrolled face that names a stored face as that person
+ *        ({@code SINK_MATCH_THRESHOLD}, default 0.6, as {@code face-stream identify})
+ * @param storeEmbeddings whether every stored face keeps its embedding ({@code SINK_STORE_EMBEDDINGS}, default false:
+ *        only who it was matched to is kept, as embeddings are biometric data)
  */
 public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, int httpPort,
                          String applicationId, int retentionDays, KafkaSettings kafka, String httpHost,
                          Optional<String> apiToken, AlertSettings alerts, boolean jsonEvents,
-                         boolean allowLocalSources) {
+                         boolean allowLocalSources, float matchThreshold, boolean storeEmbeddings) {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     /** The sink's own variables, with their defaults; {@link #variables()} adds the alerts'. */
@@ -51,7 +56,11 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                     "address the HTTP server listens on"),
             new EnvironmentVariable("SINK_API_TOKEN", "none: open", "token every request but /api/health (and /metrics) "
                     + "must carry, as Bearer token or Basic password; at least 16 characters; never printed"),
-            new EnvironmentVariable("SINK_JSON_EVENTS", "true", "also publish every face event as JSON on faces.json"));
+            new EnvironmentVariable("SINK_JSON_EVENTS", "true", "also publish every face event as JSON on faces.json"),
+            new EnvironmentVariable("SINK_MATCH_THRESHOLD", "0.6", "least cosine similarity (-1 to 1) to an enrolled "
+                    + "face that names a face as that person"),
+            new EnvironmentVariable("SINK_STORE_EMBEDDINGS", "false", "also store the embedding of every face, not "
+                    + "only whom it matched (biometric data)"));
 
     /** What the sink reads from the environment: its own variables and the alerts'. */
     public static List<EnvironmentVariable> variables() {
@@ -77,6 +86,10 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                         + "without spaces");
             }
         });
+        if (!(matchThreshold >= -1 && matchThreshold <= 1)) {
+            throw new IllegalArgumentException("SINK_MATCH_THRESHOLD must be a cosine similarity, -1 to 1, was "
+                    + matchThreshold);
+        }
         jdbcUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
                 throw new IllegalArgumentException("SINK_JDBC_URL must be a jdbc:postgresql: (or jdbc:h2:) URL");
@@ -103,7 +116,9 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 apiToken,
                 AlertSettings.fromEnvironment(env),
                 bool(env, "SINK_JSON_EVENTS", true),
-                false);
+                false,
+                decimal(env, "SINK_MATCH_THRESHOLD", Gallery.DEFAULT_THRESHOLD),
+                bool(env, "SINK_STORE_EMBEDDINGS", false));
     }
 
     /** Unset or empty: none. Only spaces are a mistake, not a wish for an open API. */
@@ -125,7 +140,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
      */
     public SinkConfig forLocalRun(Path dataDir, int httpPort, KafkaSettings kafka) {
         return new SinkConfig(dataDir, jdbcUrl, jdbcUser, jdbcPassword, httpPort, applicationId, retentionDays, kafka,
-                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts, jsonEvents, true);
+                apiToken.isPresent() ? httpHost : "127.0.0.1", apiToken, alerts, jsonEvents, true, matchThreshold, storeEmbeddings);
     }
 
     /** The database the sink writes to: the configured URL, or the embedded H2 file database in the data directory. */
@@ -145,6 +160,15 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
             case "false" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
         };
+    }
+
+    private static float decimal(Map<String, String> env, String name, float fallback) {
+        String value = text(env, name, Float.toString(fallback));
+        try {
+            return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number such as 0.6, was '" + value + "'");
+        }
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -170,6 +194,7 @@ public record SinkConfig(Path dataDir, Optional<String> jdbcUrl, String jdbcUser
                 .orElse("embedded H2") + ", jdbcUser=" + jdbcUser + ", httpPort=" + httpPort + ", applicationId="
                 + applicationId + ", retentionDays=" + retentionDays + ", kafka=" + kafka + ", httpHost=" + httpHost
                 + ", apiToken=" + (apiToken.isPresent() ? "[set]" : "none") + ", alerts=" + alerts + ", jsonEvents="
-                + jsonEvents + ", allowLocalSources=" + allowLocalSources + "]";
+                + jsonEvents + ", allowLocalSources=" + allowLocalSources + ", matchThreshold=" + matchThreshold
+                + ", storeEmbeddings=" + storeEmbeddings + "]";
     }
 }

@@ -7,6 +7,9 @@ import io.facestream.sink.alerts.AlertMetrics;
 import io.facestream.sink.alerts.JdbcAlertStore;
 import io.facestream.sink.crops.CropStore;
 import io.facestream.sink.crops.FaceCrops;
+import io.facestream.sink.people.FaceIdentifier;
+import io.facestream.sink.people.PeopleGallery;
+import io.facestream.sink.people.PeopleStore;
 import io.facestream.sink.retention.DataEraser;
 import io.facestream.sink.retention.RetentionJob;
 import io.facestream.sink.web.SinkWeb;
@@ -67,8 +70,12 @@ public final class SinkService implements AutoCloseable {
         if (store == null) {
             store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         }
-        storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, database,
-                new SinkMeters(meters));
+        PeopleGallery gallery = new PeopleGallery(
+                PeopleStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
+        gallery.reload();
+        FaceIdentifier identifier = new FaceIdentifier(gallery, config.matchThreshold(), config.storeEmbeddings());
+        storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, identifier::identify,
+                database, new SinkMeters(meters));
         storage.start();
         CropStore crops = CropStore.inDataDir(config.dataDir());
         DataEraser eraser = new DataEraser(store, crops);

@@ -28,8 +28,13 @@ public record StoredEvent(String cameraId, long sequence, Instant captureTime, I
     /**
      * A face: box corners and landmarks in frame pixels, the O-Net score, and its track (null from a worker without
      * tracking): the same id while the same person stays in view of the camera.
+     *
+     * @param personId the person of the gallery the face was matched to, and their name; null for unknown faces
+     * @param similarity the cosine similarity of the best match in the gallery, even below the threshold; null when
+     *                   the face was not compared with anyone
      */
-    public record Face(float x1, float y1, float x2, float y2, float score, List<Point> landmarks, String trackId) {
+    public record Face(float x1, float y1, float x2, float y2, float score, List<Point> landmarks, String trackId,
+                       Long personId, String person, Float similarity) {
         public Face {
             landmarks = List.copyOf(landmarks);
         }
@@ -37,7 +42,7 @@ public record StoredEvent(String cameraId, long sequence, Instant captureTime, I
         public static Face of(DetectedFace face) {
             return new Face(face.getBox().getX1(), face.getBox().getY1(), face.getBox().getX2(), face.getBox().getY2(),
                     face.getScore(), face.getLandmarks().stream().map(point -> new Point(point.getX(), point.getY()))
-                    .toList(), face.getTrackId());
+                    .toList(), face.getTrackId(), null, null, null);
         }
     }
 

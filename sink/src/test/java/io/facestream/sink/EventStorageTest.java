@@ -7,6 +7,7 @@ import io.facestream.broker.EmbeddedKafkaBroker;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentities;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,7 +135,7 @@ class EventStorageTest {
     }
 
     private EventStorage storage() {
-        return new EventStorage(KafkaSettings.of(broker.bootstrapServers()), group, store, status,
+        return new EventStorage(KafkaSettings.of(broker.bootstrapServers()), group, store, events -> FaceIdentities.NONE, status,
                 new SinkMeters(meters));
     }
 

@@ -8,6 +8,7 @@ import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentities;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -52,7 +53,7 @@ class SinkMetricsTest {
             }
             DatabaseStatus status = new DatabaseStatus();
             try (EventStorage storage = new EventStorage(KafkaSettings.of(broker.bootstrapServers()),
-                    "metrics-test-" + UUID.randomUUID(), store, status, new SinkMeters(meters))) {
+                    "metrics-test-" + UUID.randomUUID(), store, events -> FaceIdentities.NONE, status, new SinkMeters(meters))) {
                 storage.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> store.stats("door").events() == 2
                         && meters.get("facestream.sink.records.unreadable").counter().count() == 1);

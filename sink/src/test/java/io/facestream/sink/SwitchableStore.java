@@ -1,6 +1,7 @@
 package io.facestream.sink;
 
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentities;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,9 +24,9 @@ final class SwitchableStore implements EventStore {
     }
 
     @Override
-    public void store(List<FaceDetections> events) {
+    public void store(List<FaceDetections> events, FaceIdentities identities) {
         failIfDown();
-        database.store(events);
+        database.store(events, identities);
         batches.add(List.copyOf(events));
     }
 

@@ -21,11 +21,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Face events for tests: frame {@code sequence} of a camera, captured {@code sequence} seconds after a fixed start. */
 public final class TestEvents {
     static final Instant START = Instant.parse("2026-03-01T08:00:00.123Z");
+    /** Loaded first: it tells Avro to trust the generated classes, which building an event with defaults needs. */
+    private static final AvroSerde<FaceDetections> SERDE = new AvroSerde<>(FaceDetections.class);
 
     private TestEvents() {
     }
 
-    static FaceDetections withFaces(String camera, long sequence, int faces) {
+    public static FaceDetections withFaces(String camera, long sequence, int faces) {
         List<DetectedFace> found = new ArrayList<>();
         for (int i = 0; i < faces; i++) {
             float left = 10.25f + 100 * i;
@@ -42,7 +44,7 @@ public final class TestEvents {
     }
 
     /** An event of a worker with tracking: examined as {@code scan}, a face for each of {@code tracks}. */
-    static FaceDetections tracked(String camera, long sequence, FrameScan scan, String... tracks) {
+    public static FaceDetections tracked(String camera, long sequence, FrameScan scan, String... tracks) {
         FaceDetections event = withFaces(camera, sequence, tracks.length);
         for (int i = 0; i < tracks.length; i++) {
             event.getFaces().get(i).setTrackId(tracks[i]);
@@ -60,7 +62,7 @@ public final class TestEvents {
         try (KafkaProducer<String, FaceDetections> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-worker-" + UUID.randomUUID()),
-                new StringSerializer(), new AvroSerde<>(FaceDetections.class).serializer())) {
+                new StringSerializer(), SERDE.serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             events.forEach(event -> producer.send(new ProducerRecord<>(Topics.FACES, event.getCameraId(), event)));
