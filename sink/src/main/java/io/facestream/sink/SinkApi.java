@@ -1,6 +1,7 @@
 package io.facestream.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.facestream.sink.people.FaceEnrolment;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -70,6 +71,7 @@ public final class SinkApi {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = FaceEnrolment.MAX_PHOTO_BYTES; // the largest body: a photo to enrol
             config.routes.get("/api/events", this::events);
             config.routes.get("/api/cameras/{id}/stats", ctx -> ctx.json(store.stats(ctx.pathParam("id"))));
             config.routes.get(HEALTH_PATH, this::health);

@@ -7,8 +7,10 @@ import io.facestream.sink.alerts.AlertMetrics;
 import io.facestream.sink.alerts.JdbcAlertStore;
 import io.facestream.sink.crops.CropStore;
 import io.facestream.sink.crops.FaceCrops;
+import io.facestream.sink.people.FaceEnrolment;
 import io.facestream.sink.people.FaceIdentifier;
 import io.facestream.sink.people.PeopleGallery;
+import io.facestream.sink.people.PeopleRoutes;
 import io.facestream.sink.people.PeopleStore;
 import io.facestream.sink.retention.DataEraser;
 import io.facestream.sink.retention.RetentionJob;
@@ -50,6 +52,7 @@ public final class SinkService implements AutoCloseable {
     private RetentionJob retention;
     private Javalin server;
     private SinkWeb web;
+    private FaceEnrolment enrolment;
 
     public SinkService(SinkConfig config) {
         this.config = config;
@@ -78,6 +81,7 @@ public final class SinkService implements AutoCloseable {
                 database, new SinkMeters(meters));
         storage.start();
         CropStore crops = CropStore.inDataDir(config.dataDir());
+        enrolment = new FaceEnrolment(crops);
         DataEraser eraser = new DataEraser(store, crops);
         retention = new RetentionJob(eraser, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
         retention.start();
@@ -98,6 +102,7 @@ public final class SinkService implements AutoCloseable {
         server = new SinkApi(store, database, streams::state,
                 Map.of("storage", storage::failure, "alerts", alertDispatcher::failure), meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
+                .withRoutes(new PeopleRoutes(gallery, enrolment)::addTo)
                 .buildServer(web::routes).start(config.httpHost(), config.httpPort());
         LOG.info("sink dashboard on http://{}:{}/ (API: /api/openapi.yaml; {})", displayHost(), server.port(),
                 config.apiToken().isPresent() ? "SINK_API_TOKEN required" : "open: no SINK_API_TOKEN set");
@@ -158,6 +163,9 @@ public final class SinkService implements AutoCloseable {
         }
         if (retention != null) {
             retention.close();
+        }
+        if (enrolment != null) {
+            enrolment.close();
         }
         if (streams != null) {
             // Leaving the group lets a restarted sink take its tasks back at once, not after the session timeout.
