@@ -355,6 +355,36 @@ class AvroSerdeTest {
     }
 
     @Test
+    void alertWrittenBeforeRecognitionIsReadAsOfNobodyKnown() throws Exception {
+        Schema v2 = history("Alert-v2.avsc");
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("alertId", "door/-/FACE_PRESENT/7/1700000000000/1000-0");
+        old.put("cameraId", "door");
+        old.put("type", new GenericData.EnumSymbol(v2.getField("type").schema(), "FACE_PRESENT"));
+        old.put("time", NOW.toEpochMilli());
+        old.put("trackId", "1000-0");
+
+        Alert read = new AvroSerde<>(Alert.class).deserializer().deserialize("alerts", written(old));
+        assertThat(read.getTrackId()).isEqualTo("1000-0");
+        assertThat(read.getPersonId()).isNull();
+        assertThat(read.getPerson()).isNull();
+        assertThat(read.getSimilarity()).isNull();
+    }
+
+    @Test
+    void alertWithAPersonIsReadByTheReaderBeforeRecognition() throws Exception {
+        Alert alert = Alert.newBuilder().setAlertId("door/-/FACE_PRESENT/7/1700000000000/1000-0").setCameraId("door")
+                .setType(AlertType.FACE_PRESENT).setTime(NOW).setTrackId("1000-0").setPersonId(12L)
+                .setPerson("Ada").setSimilarity(0.81f).build();
+        assertThat(roundTrip(Alert.class, alert)).isEqualTo(alert);
+
+        GenericRecord read = readAs(history("Alert-v2.avsc"), Alert.class, alert);
+        assertThat(read.get("trackId")).hasToString("1000-0");
+        assertThat(read.getSchema().getField("person")).isNull();
+        assertThat(read.getSchema().getField("similarity")).isNull();
+    }
+
+    @Test
     void unknownFingerprintIsAClearError() {
         byte[] bytes = new AvroSerde<>(CameraConfig.class).serializer()
                 .serialize("cameras", CameraConfig.newBuilder().setId("a").setUrl("x").build());
