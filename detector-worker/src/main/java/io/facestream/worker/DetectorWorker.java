@@ -81,7 +81,8 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.producer = producer;
         this.trackers = new CameraTrackers(detector, config.tracker(), cameraSettings, config.workerId());
         this.embeddings = embedder == null ? null
-                : new FaceEmbeddings(embedder, config.embeddingInterval().toMillis());
+                : new FaceEmbeddings(embedder, config.embeddingInterval().toMillis(),
+                        camera -> embedsCamera(cameraSettings.apply(camera)));
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
@@ -246,6 +247,11 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
                 frames.stream().map(FrameOutcome.Decoded::image).toList(), found);
         metrics.embeddings(examined, Duration.ofNanos(System.nanoTime() - start));
         return examined;
+    }
+
+    /** Whether a camera with these settings (null: none) gets embeddings from a worker that computes them. */
+    private static boolean embedsCamera(DetectionSettings settings) {
+        return settings == null || !Boolean.FALSE.equals(settings.getEmbeddings());
     }
 
     /** After an aborted transaction: read the batches' partitions again from their first frames. */

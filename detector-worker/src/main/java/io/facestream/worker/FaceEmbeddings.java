@@ -11,11 +11,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Which faces of a batch get an embedding, and their embeddings, all in one run of the embedder: every face of a frame
  * without tracking; with tracking, a track's first face and then one at most every {@code intervalMs} of capture
- * time, since a track is one person. Used by one worker thread.
+ * time, since a track is one person. Faces of cameras whose settings turn embeddings off get none. Used by one worker
+ * thread.
  */
 final class FaceEmbeddings {
     /** Tracks not embedded for this long are forgotten (a track id never comes back). */
@@ -23,12 +25,15 @@ final class FaceEmbeddings {
 
     private final FaceEmbedder embedder;
     private final long intervalMs;
+    private final Predicate<String> embedsCamera;
     /** Camera and track, to the capture time of the frame whose face was last embedded. */
     private final Map<String, Long> lastEmbedded = new HashMap<>();
 
-    FaceEmbeddings(FaceEmbedder embedder, long intervalMs) {
+    /** @param embedsCamera whether a camera's faces get embeddings, by its id */
+    FaceEmbeddings(FaceEmbedder embedder, long intervalMs, Predicate<String> embedsCamera) {
         this.embedder = embedder;
         this.intervalMs = intervalMs;
+        this.embedsCamera = embedsCamera;
     }
 
     /** The faces of each frame with their embeddings; {@code cameras}, {@code images} and {@code found} match. */
@@ -39,7 +44,8 @@ final class FaceEmbeddings {
             List<TrackedFace> faces = found.get(i).faces();
             boolean[] dueFaces = new boolean[faces.size()];
             BufferedImage picture = null;
-            for (int f = 0; f < faces.size(); f++) {
+            boolean embeds = embedsCamera.test(cameras.get(i));
+            for (int f = 0; embeds && f < faces.size(); f++) {
                 dueFaces[f] = due(cameras.get(i), faces.get(f).track(), found.get(i).timeMs());
                 if (dueFaces[f]) {
                     picture = picture != null ? picture : images.get(i).toBufferedImage();

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.CameraConfig;
+import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
@@ -331,6 +332,21 @@ class DetectorWorkerTest {
             assertThat(unitLength(first)).isCloseTo(1.0, within(1e-4));
             assertThat(events).allSatisfy(event -> assertThat(cosine(event.getFaces().get(0).getEmbedding(), first))
                     .isGreaterThan(0.999));
+        }
+    }
+
+    @Test
+    void aCameraWithEmbeddingsOffSendsNoneWhileOtherCamerasStillGetThem() {
+        kafka.send(CameraConfig.newBuilder().setId("hall").setUrl("rtsp://cam/hall").setDetection(
+                DetectionSettings.newBuilder().setEmbeddings(false).build()).build());
+        sendFrames("door", 3);
+        sendFrames("hall", 3);
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            Map<String, List<DetectedFace>> faces = awaitEvents(6).stream().collect(Collectors.groupingBy(
+                    FaceDetections::getCameraId, Collectors.flatMapping(event -> event.getFaces().stream(),
+                            Collectors.toList())));
+            assertThat(faces.get("hall")).isNotEmpty().allSatisfy(face -> assertThat(face.getEmbedding()).isNull());
+            assertThat(faces.get("door")).isNotEmpty().anySatisfy(face -> assertThat(face.getEmbedding()).isNotNull());
         }
     }
 

@@ -69,7 +69,7 @@ class CameraFileTest {
         List<Camera> cameras = CameraFile.read(file);
 
         Camera door = cameras.get(0);
-        assertThat(door.alerts()).isEqualTo(new AlertRules(0.8f, 60, 2, 4, 5000L, false, false, List.of(new AlertZone("entrance",
+        assertThat(door.alerts()).isEqualTo(new AlertRules(0.8f, 60, 2, 4, 5000L, false, false, null, List.of(new AlertZone("entrance",
                 List.of(new ZonePoint(0.25f, 0.1f), new ZonePoint(0.75f, 0.1f), new ZonePoint(0.75f, 1f),
                         new ZonePoint(0.25f, 1f))))));
         assertThat(cameras.get(1).alerts()).as("no alerts: the sink's defaults").isNull();
@@ -125,9 +125,9 @@ class CameraFileTest {
 
         Camera door = cameras.get(0);
         assertThat(door.detection()).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f),
-                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f), new ZonePoint(0.2f, 1f)), 3000L, 30, false));
+                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f), new ZonePoint(0.2f, 1f)), 3000L, 30, false, null));
         assertThat(cameras.get(1).detection()).as("fields left out: the workers' defaults")
-                .isEqualTo(new DetectionSettings(40, List.of(), null, null, null));
+                .isEqualTo(new DetectionSettings(40, List.of(), null, null, null, null));
         assertThat(cameras.get(2).detection()).as("no detection: the workers' defaults").isNull();
         assertThat(throughTheTopic(door.toAvro()).getDetection()).isEqualTo(door.detection());
         assertThat(Camera.fromAvro(throughTheTopic(door.toAvro()))).isEqualTo(door);

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * {"minScore": 0.8, "minFaceSize": 60, "presentFrames": 2, "windowFrames": 4, "goneAfterMillis": 5000,
- *  "cameraDown": true, "perPerson": false,
+ *  "cameraDown": true, "perPerson": false, "notify": "unknown",
  *  "zones": [{"name": "door", "polygon": [{"x": 0.3, "y": 0.1}, {"x": 0.7, "y": 0.1}, {"x": 0.7, "y": 0.9}]}]}
  * }</pre>
  *
@@ -33,7 +33,9 @@ public final class AlertRulesJson {
     public static final String FIELD = "alerts";
 
     private static final List<String> FIELDS = List.of("minScore", "minFaceSize", "presentFrames", "windowFrames",
-            "goneAfterMillis", "cameraDown", "perPerson", "zones");
+            "goneAfterMillis", "cameraDown", "perPerson", "notify", "zones");
+    /** Whose episodes raise alerts: everyone, faces the sink's gallery does not name, or those it names. */
+    public static final List<String> NOTIFY = List.of("everyone", "unknown", "known");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonFields JSON = new JsonFields(FIELD);
 
@@ -61,6 +63,10 @@ public final class AlertRulesJson {
                 + goneAfterMillis);
         Boolean cameraDown = JSON.bool(node, "cameraDown");
         Boolean perPerson = JSON.bool(node, "perPerson");
+        JsonNode notify = node.get("notify");
+        boolean notifySet = notify != null && !notify.isNull();
+        JSON.require(!notifySet || notify.isTextual() && NOTIFY.contains(notify.asText()), "notify",
+                "must be one of " + String.join(", ", NOTIFY) + ", was " + notify);
         return AlertRules.newBuilder()
                 .setMinScore(minScore == null ? null : minScore.floatValue())
                 .setMinFaceSize(minFaceSize == null ? null : minFaceSize.intValue())
@@ -69,6 +75,7 @@ public final class AlertRulesJson {
                 .setGoneAfterMillis(goneAfterMillis)
                 .setCameraDown(cameraDown == null || cameraDown)
                 .setPerPerson(perPerson != null && perPerson)
+                .setNotify(notifySet ? notify.asText() : null)
                 .setZones(zones(node.get("zones")))
                 .build();
     }
@@ -86,6 +93,7 @@ public final class AlertRulesJson {
         node.put("goneAfterMillis", rules.getGoneAfterMillis());
         node.put("cameraDown", rules.getCameraDown());
         node.put("perPerson", rules.getPerPerson());
+        node.put("notify", rules.getNotify());
         ArrayNode zones = node.putArray("zones");
         for (AlertZone zone : rules.getZones()) {
             ObjectNode written = zones.addObject().put("name", zone.getName());

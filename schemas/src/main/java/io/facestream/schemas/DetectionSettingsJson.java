@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * {"minFaceSize": 60, "region": [{"x": 0.2, "y": 0}, {"x": 0.8, "y": 0}, {"x": 0.8, "y": 1}, {"x": 0.2, "y": 1}],
- *  "fullScanIntervalMillis": 2000, "motionThreshold": 18, "tracking": true}
+ *  "fullScanIntervalMillis": 2000, "motionThreshold": 18, "tracking": true, "embeddings": true}
  * }</pre>
  *
  * Every field may be left out (null, or no region: the workers' default). An error names the field as
@@ -29,7 +29,7 @@ public final class DetectionSettingsJson {
     public static final long MAX_FULL_SCAN_INTERVAL_MILLIS = 60_000;
 
     private static final List<String> FIELDS = List.of("minFaceSize", "region", "fullScanIntervalMillis",
-            "motionThreshold", "tracking");
+            "motionThreshold", "tracking", "embeddings");
     private static final JsonFields JSON = new JsonFields(FIELD);
 
     private DetectionSettingsJson() {
@@ -54,6 +54,7 @@ public final class DetectionSettingsJson {
                 .setFullScanIntervalMillis(interval)
                 .setMotionThreshold(motionThreshold == null ? null : motionThreshold.intValue())
                 .setTracking(JSON.bool(node, "tracking"))
+                .setEmbeddings(JSON.bool(node, "embeddings"))
                 .build();
     }
 
@@ -68,6 +69,7 @@ public final class DetectionSettingsJson {
         node.put("fullScanIntervalMillis", settings.getFullScanIntervalMillis());
         node.put("motionThreshold", settings.getMotionThreshold());
         node.put("tracking", settings.getTracking());
+        node.put("embeddings", settings.getEmbeddings());
         return node;
     }
 }

@@ -19,9 +19,9 @@ class AlertRulesJsonTest {
     @Test
     void readsEveryFieldAndWritesThemBack() throws Exception {
         AlertRules rules = AlertRulesJson.read(json("{\"minScore\": 0.75, \"minFaceSize\": 60, \"presentFrames\": 2,"
-                + " \"windowFrames\": 4, \"goneAfterMillis\": 5000, \"cameraDown\": false, \"perPerson\": true, \"zones\": [" + DOOR + "]}"));
+                + " \"windowFrames\": 4, \"goneAfterMillis\": 5000, \"cameraDown\": false, \"perPerson\": true, \"notify\": \"unknown\", \"zones\": [" + DOOR + "]}"));
 
-        assertThat(rules).isEqualTo(new AlertRules(0.75f, 60, 2, 4, 5000L, false, true, List.of(new AlertZone("door",
+        assertThat(rules).isEqualTo(new AlertRules(0.75f, 60, 2, 4, 5000L, false, true, "unknown", List.of(new AlertZone("door",
                 List.of(new ZonePoint(0.25f, 0f), new ZonePoint(0.75f, 0f), new ZonePoint(0.5f, 1f))))));
         assertThat(AlertRulesJson.read(AlertRulesJson.write(rules))).isEqualTo(rules);
     }
@@ -30,7 +30,7 @@ class AlertRulesJsonTest {
     void fieldsLeftOutAreNullSoTheSinkDefaultsApply() throws Exception {
         AlertRules rules = AlertRulesJson.read(json("{\"presentFrames\": 1}"));
 
-        assertThat(rules).isEqualTo(new AlertRules(null, null, 1, null, null, true, false, List.of()));
+        assertThat(rules).isEqualTo(new AlertRules(null, null, 1, null, null, true, false, null, List.of()));
         JsonNode written = AlertRulesJson.write(rules);
         assertThat(written.get("minScore").isNull()).isTrue();
         assertThat(written.get("zones")).isEmpty();
@@ -50,6 +50,7 @@ class AlertRulesJsonTest {
         assertInvalid("{\"goneAfterMillis\": 0}", "alerts.goneAfterMillis", "positive");
         assertInvalid("{\"cameraDown\": \"yes\"}", "alerts.cameraDown", "true or false");
         assertInvalid("{\"perPerson\": 1}", "alerts.perPerson", "true or false");
+        assertInvalid("{\"notify\": \"strangers\"}", "alerts.notify", "one of everyone, unknown, known");
         assertInvalid("{\"minscore\": 0.5}", "alerts.minscore", "unknown");
         assertInvalid("[1, 2]", "alerts", "a mapping");
     }

@@ -309,6 +309,35 @@ class AvroSerdeTest {
     }
 
     @Test
+    void cameraConfigWrittenBeforeRecognitionIsReadWithTheDefaultsForWhomToNotifyAndEmbeddings() throws Exception {
+        Schema v4 = history("CameraConfig-v4.avsc");
+        CameraConfig current = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1")
+                .setAlerts(AlertRules.newBuilder().setPerPerson(true).build())
+                .setDetection(DetectionSettings.newBuilder().setTracking(true).build()).build();
+        GenericRecord old = readAs(v4, CameraConfig.class, current); // the same camera as a v4 writer holds it
+
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", written(old));
+        assertThat(read.getAlerts().getPerPerson()).isTrue();
+        assertThat(read.getAlerts().getNotify()).isNull();
+        assertThat(read.getDetection().getTracking()).isTrue();
+        assertThat(read.getDetection().getEmbeddings()).isNull();
+    }
+
+    @Test
+    void cameraConfigWithWhomToNotifyAndNoEmbeddingsIsReadByTheReaderBefore() throws Exception {
+        CameraConfig camera = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1")
+                .setAlerts(AlertRules.newBuilder().setNotify("unknown").setPresentFrames(2).build())
+                .setDetection(DetectionSettings.newBuilder().setEmbeddings(false).build()).build();
+        assertThat(roundTrip(CameraConfig.class, camera)).isEqualTo(camera);
+
+        GenericRecord read = readAs(history("CameraConfig-v4.avsc"), CameraConfig.class, camera);
+        GenericRecord alerts = (GenericRecord) read.get("alerts");
+        assertThat(alerts.get("presentFrames")).isEqualTo(2);
+        assertThat(alerts.getSchema().getField("notify")).isNull();
+        assertThat(((GenericRecord) read.get("detection")).getSchema().getField("embeddings")).isNull();
+    }
+
+    @Test
     void cameraConfigWithAlertRulesSurvivesARoundTrip() {
         AlertRules rules = AlertRules.newBuilder().setMinScore(0.95f).setPresentFrames(2)
                 .setZones(List.of(new AlertZone("door", List.of(new ZonePoint(0.1f, 0.1f), new ZonePoint(0.5f, 0.1f),

@@ -17,10 +17,10 @@ class DetectionSettingsJsonTest {
     void readsEveryFieldAndWritesThemBack() throws Exception {
         DetectionSettings settings = DetectionSettingsJson.read(JSON.readTree("{\"minFaceSize\": 60, \"region\":"
                 + " [{\"x\": 0.2, \"y\": 0}, {\"x\": 0.8, \"y\": 0}, {\"x\": 0.8, \"y\": 1}], \"fullScanIntervalMillis\": 3000,"
-                + " \"motionThreshold\": 30, \"tracking\": false}"));
+                + " \"motionThreshold\": 30, \"tracking\": false, \"embeddings\": false}"));
 
         assertThat(settings).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f), new ZonePoint(0.8f, 0f),
-                new ZonePoint(0.8f, 1f)), 3000L, 30, false));
+                new ZonePoint(0.8f, 1f)), 3000L, 30, false, false));
         assertThat(DetectionSettingsJson.read(DetectionSettingsJson.write(settings))).isEqualTo(settings);
     }
 
@@ -28,7 +28,7 @@ class DetectionSettingsJsonTest {
     void fieldsLeftOutTakeTheWorkersDefaults() throws Exception {
         DetectionSettings settings = DetectionSettingsJson.read(JSON.readTree("{\"minFaceSize\": 40}"));
 
-        assertThat(settings).isEqualTo(new DetectionSettings(40, List.of(), null, null, null));
+        assertThat(settings).isEqualTo(new DetectionSettings(40, List.of(), null, null, null, null));
         JsonNode written = DetectionSettingsJson.write(settings);
         assertThat(written.get("tracking").isNull()).isTrue();
         assertThat(written.get("region")).isEmpty();
@@ -43,6 +43,7 @@ class DetectionSettingsJsonTest {
         assertInvalid("{\"fullScanIntervalMillis\": 50}", "detection.fullScanIntervalMillis", "100 to 60000 ms");
         assertInvalid("{\"motionThreshold\": 0}", "detection.motionThreshold", "1 to 255");
         assertInvalid("{\"tracking\": \"on\"}", "detection.tracking", "true or false");
+        assertInvalid("{\"embeddings\": \"no\"}", "detection.embeddings", "true or false");
         assertInvalid("{\"region\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 0}]}", "detection.region", "at least 3");
         assertInvalid("{\"region\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 0}, {\"x\": 1, \"y\": 1.5}]}",
                 "detection.region[2].y", "0 to 1");

@@ -89,13 +89,13 @@ class CameraSettingsTest {
                 + " \"cameraDown\": false, \"zones\": [{\"name\": \"entrance\", \"polygon\": [{\"x\": 0, \"y\": 0},"
                 + " {\"x\": 1, \"y\": 0}, {\"x\": 0.5, \"y\": 1}]}]}}"), Optional.empty());
 
-        assertThat(config.getAlerts()).isEqualTo(new AlertRules(0.8f, 60, 1, 2, 4000L, false, false, List.of(new AlertZone(
+        assertThat(config.getAlerts()).isEqualTo(new AlertRules(0.8f, 60, 1, 2, 4000L, false, false, null, List.of(new AlertZone(
                 "entrance", List.of(new ZonePoint(0f, 0f), new ZonePoint(1f, 0f), new ZonePoint(0.5f, 1f))))));
     }
 
     @Test
     void alertsLeftOutKeepTheCurrentRulesAndNullRemovesThem() throws Exception {
-        AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, List.of());
+        AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, null, List.of());
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://10.0.0.5/live").setAlerts(rules)
                 .build();
 
@@ -125,13 +125,13 @@ class CameraSettingsTest {
                 Optional.empty());
 
         assertThat(config.getDetection()).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f),
-                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), 3000L, 30, false));
+                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), 3000L, 30, false, null));
     }
 
     @Test
     void detectionLeftOutKeepsTheCurrentSettingsAndNullRemovesThem() throws Exception {
-        DetectionSettings settings = new DetectionSettings(60, List.of(), null, null, null);
-        AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, List.of());
+        DetectionSettings settings = new DetectionSettings(60, List.of(), null, null, null, null);
+        AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, null, List.of());
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://10.0.0.5/live").setAlerts(rules)
                 .setDetection(settings).build();
 
@@ -145,7 +145,7 @@ class CameraSettingsTest {
         CameraConfig changed = parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"detection\": {\"tracking\":"
                 + " false}}"), Optional.of(stored));
         assertThat(changed.getDetection()).as("replaced as a whole, as alerts are")
-                .isEqualTo(new DetectionSettings(null, List.of(), null, null, false));
+                .isEqualTo(new DetectionSettings(null, List.of(), null, null, false, null));
         assertThat(parse("door", body("{\"url\": \"rtsp://x\"}"), Optional.empty()).getDetection()).isNull();
     }
 
