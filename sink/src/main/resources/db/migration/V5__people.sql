@@ -30,3 +30,9 @@ ALTER TABLE faces ADD COLUMN similarity REAL;
 ALTER TABLE faces ADD COLUMN embedding BYTEA;
 
 CREATE INDEX faces_by_person ON faces (person_id);
+
+-- Who a face alert's best face was when the alert was raised: the person and their name then (null: unknown), and
+-- the best match's similarity.
+ALTER TABLE alerts ADD COLUMN person_id BIGINT;
+ALTER TABLE alerts ADD COLUMN person VARCHAR(200);
+ALTER TABLE alerts ADD COLUMN similarity REAL;

@@ -73,8 +73,8 @@ public final class SinkService implements AutoCloseable {
         if (store == null) {
             store = JdbcEventStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         }
-        PeopleGallery gallery = new PeopleGallery(
-                PeopleStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
+        PeopleStore people = PeopleStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        PeopleGallery gallery = new PeopleGallery(people::enrolments);
         gallery.reload();
         FaceIdentifier identifier = new FaceIdentifier(gallery, config.matchThreshold(), config.storeEmbeddings());
         storage = new EventStorage(config.kafka(), config.applicationId() + "-events", store, identifier::identify,
@@ -87,7 +87,7 @@ public final class SinkService implements AutoCloseable {
         retention.start();
         alertStore = JdbcAlertStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         Topology topology = SinkTopology.buildTopology(new FaceCrops(crops), config.alerts(), config.jsonEvents(),
-                meters);
+                meters, () -> new FaceIdentifier(gallery, config.matchThreshold(), false));
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             FatalErrors.exitIfFatal(e); // out of memory, say: the process ends, as for the sink's other threads
@@ -102,7 +102,7 @@ public final class SinkService implements AutoCloseable {
         server = new SinkApi(store, database, streams::state,
                 Map.of("storage", storage::failure, "alerts", alertDispatcher::failure), meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)
-                .withRoutes(new PeopleRoutes(gallery, enrolment)::addTo)
+                .withRoutes(new PeopleRoutes(people, gallery, enrolment)::addTo)
                 .buildServer(web::routes).start(config.httpHost(), config.httpPort());
         LOG.info("sink dashboard on http://{}:{}/ (API: /api/openapi.yaml; {})", displayHost(), server.port(),
                 config.apiToken().isPresent() ? "SINK_API_TOKEN required" : "open: no SINK_API_TOKEN set");

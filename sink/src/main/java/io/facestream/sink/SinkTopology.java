@@ -1,5 +1,6 @@
 package io.facestream.sink;
 
+import io.facestream.recognition.Gallery;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.FaceDetections;
@@ -9,7 +10,11 @@ import io.facestream.sink.alerts.AlertTopology;
 import io.facestream.sink.crops.CropJoin;
 import io.facestream.sink.crops.FaceCrops;
 import io.facestream.sink.json.JsonEvents;
+import io.facestream.sink.people.FaceIdentifier;
+import io.facestream.sink.people.PeopleGallery;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -30,21 +35,26 @@ public final class SinkTopology {
         return topology;
     }
 
-    /** The topology above, the aligned face crops, door alerts with the default rules and the JSON view. */
+    /**
+     * The topology above, the aligned face crops, door alerts with the default rules (nobody enrolled) and the JSON
+     * view.
+     */
     public static Topology buildTopology(FaceCrops crops, MeterRegistry meters) {
-        return buildTopology(crops, AlertSettings.defaults(), true, meters);
+        PeopleGallery nobody = new PeopleGallery(List::of);
+        return buildTopology(crops, AlertSettings.defaults(), true, meters,
+                () -> new FaceIdentifier(nobody, Gallery.DEFAULT_THRESHOLD, false));
     }
 
     /**
      * The topology above, the aligned face crops of every event with faces (see {@link CropJoin}), door alerts by
      * {@code alerts} (see {@link AlertTopology}) and, with {@code jsonEvents}, the events as JSON on
-     * {@code faces.json} (see {@link JsonEvents}).
+     * {@code faces.json} (see {@link JsonEvents}); each alert task identifies faces with an identifier of its own.
      */
     public static Topology buildTopology(FaceCrops crops, AlertSettings alerts, boolean jsonEvents,
-                                         MeterRegistry meters) {
+                                         MeterRegistry meters, Supplier<FaceIdentifier> identifiers) {
         Topology topology = buildTopology();
         CropJoin.addTo(topology, FACES, crops, meters, CropJoin.DEFAULT_WINDOW, CropJoin.DEFAULT_MAX_BUFFER_BYTES);
-        AlertTopology.addTo(topology, FACES, alerts, new AlertMetrics(meters));
+        AlertTopology.addTo(topology, FACES, alerts, new AlertMetrics(meters), identifiers);
         if (jsonEvents) {
             JsonEvents.addTo(topology, FACES);
         }

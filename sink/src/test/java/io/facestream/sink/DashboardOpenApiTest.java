@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.facestream.broker.EmbeddedKafkaBroker;
+import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.DetectionSettingsJson;
 import io.facestream.schemas.Topics;
+import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.DetectionSettings;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenAPI document the sink serves describes every route of the sink's server as it really starts. */
 class DashboardOpenApiTest {
+    /** Loaded first: it tells Avro to trust the generated classes, which building settings with defaults needs. */
+    private static final AvroSerde<CameraConfig> TRUSTS_OUR_RECORDS = new AvroSerde<>(CameraConfig.class);
     private static final Set<HandlerType> METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 

@@ -14,10 +14,11 @@ import java.util.Set;
  * {@code windowFrames} (n) examined frames hold one; FACE_GONE after {@code goneAfter} without one. With zones, each
  * zone has episodes of its own and faces outside every zone are ignored; without, the whole picture is one zone.
  * With {@code perPerson}, each face track has episodes of its own within its zone; faces without a track id share
- * the zone's episodes as without it.
+ * the zone's episodes as without it. {@code notifyOf} says whose episodes raise alerts: everyone, or only those whose
+ * best face the gallery does (known) or does not (unknown) name.
  */
 public record AlertRule(double minScore, int minFaceSize, int presentFrames, int windowFrames, Duration goneAfter,
-                        boolean cameraDown, boolean perPerson, List<Zone> zones) {
+                        boolean cameraDown, boolean perPerson, Notify notifyOf, List<Zone> zones) {
     /** The window is kept as a bit mask of a long; the limit is shared with the camera file and the API. */
     public static final int MAX_WINDOW_FRAMES = AlertRulesJson.MAX_WINDOW_FRAMES;
 
@@ -51,6 +52,8 @@ public record AlertRule(double minScore, int minFaceSize, int presentFrames, int
                         : defaults.goneAfter(),
                 configured.getCameraDown(),
                 configured.getPerPerson(),
+                configured.getNotify() != null ? Notify.parse("notify", configured.getNotify())
+                        : defaults.notifyOf(),
                 configured.getZones().stream().map(AlertRule::zone).toList());
     }
 

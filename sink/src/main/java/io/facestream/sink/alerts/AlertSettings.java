@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param defaultRule the rules of a camera whose config has none ({@code SINK_ALERT_MIN_SCORE} 0.9,
  *        {@code SINK_ALERT_MIN_FACE_SIZE} 40, {@code SINK_ALERT_PRESENT_FRAMES} 3, {@code SINK_ALERT_WINDOW_FRAMES} 5,
- *        {@code SINK_ALERT_GONE_AFTER_MS} 3000)
+ *        {@code SINK_ALERT_GONE_AFTER_MS} 3000, {@code SINK_ALERT_NOTIFY} everyone)
  * @param silence an open episode also ends when the camera has sent no frame at all for this long, by the wall clock
  *        ({@code SINK_ALERT_SILENCE_MS}, 10000, and at least the rule's gone-after time): long enough that a pipeline
  *        running late (frames arrive in bursts) does not end episodes early; frames older than the workers' maximum
@@ -42,6 +42,8 @@ public record AlertSettings(AlertRule defaultRule, Duration silence, Optional<UR
             new EnvironmentVariable("SINK_ALERT_PRESENT_FRAMES", "3", "FACE_PRESENT when this many of the last n frames"),
             new EnvironmentVariable("SINK_ALERT_WINDOW_FRAMES", "5", "... (n, at most 64) hold a face that counts"),
             new EnvironmentVariable("SINK_ALERT_GONE_AFTER_MS", "3000", "FACE_GONE after this long without one"),
+            new EnvironmentVariable("SINK_ALERT_NOTIFY", "everyone", "whose episodes raise alerts: everyone, unknown "
+                    + "(faces the gallery does not name) or known"),
             new EnvironmentVariable("SINK_ALERT_SILENCE_MS", "10000", "FACE_GONE by the wall clock after this long "
                     + "without any frame"),
             new EnvironmentVariable("SINK_WEBHOOK_URL", "none", "POST each alert as JSON here"),
@@ -100,8 +102,9 @@ public record AlertSettings(AlertRule defaultRule, Duration silence, Optional<UR
         int present = SinkConfig.wholeNumber("SINK_ALERT_PRESENT_FRAMES", env.get("SINK_ALERT_PRESENT_FRAMES"), 3);
         int window = SinkConfig.wholeNumber("SINK_ALERT_WINDOW_FRAMES", env.get("SINK_ALERT_WINDOW_FRAMES"), 5);
         Duration goneAfter = millis(env, "SINK_ALERT_GONE_AFTER_MS", 3000);
+        Notify notify = Notify.parse("SINK_ALERT_NOTIFY", text(env, "SINK_ALERT_NOTIFY").orElse("everyone"));
         try {
-            return new AlertRule(minScore, minFaceSize, present, window, goneAfter, true, false, List.of());
+            return new AlertRule(minScore, minFaceSize, present, window, goneAfter, true, false, notify, List.of());
         } catch (IllegalArgumentException e) {
             // The rule names its field (windowFrames); the variable is what a user sets.
             throw new IllegalArgumentException(variableOf(e.getMessage()) + ": " + e.getMessage(), e);

@@ -5,6 +5,8 @@ import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.Alert;
 import io.facestream.schemas.avro.CameraConfig;
 import io.facestream.schemas.avro.CameraStatus;
+import io.facestream.sink.people.FaceIdentifier;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -30,8 +32,12 @@ public final class AlertTopology {
     private AlertTopology() {
     }
 
-    /** Adds the alert nodes to {@code topology}, fed with face events by its node {@code facesSource}. */
-    public static void addTo(Topology topology, String facesSource, AlertSettings settings, AlertMetrics metrics) {
+    /**
+     * Adds the alert nodes to {@code topology}, fed with face events by its node {@code facesSource}; each alert task
+     * identifies faces with an identifier of its own from {@code identifiers}.
+     */
+    public static void addTo(Topology topology, String facesSource, AlertSettings settings, AlertMetrics metrics,
+                             Supplier<FaceIdentifier> identifiers) {
         AlertRule defaults = settings.defaultRule();
         AvroSerde<CameraConfig> cameras = new AvroSerde<>(CameraConfig.class);
         // Restored from the topic byte for byte, so the store keeps the CameraConfig as it is on the topic.
@@ -40,7 +46,8 @@ public final class AlertTopology {
                 Serdes.String().deserializer(), cameras.deserializer(), Topics.CAMERAS, "camera-rules",
                 CameraRulesUpdater::new);
 
-        topology.addProcessor(FACE_ALERTS, () -> new FaceAlertProcessor(defaults, settings.silence(), metrics), facesSource);
+        topology.addProcessor(FACE_ALERTS, () -> new FaceAlertProcessor(defaults, settings.silence(), metrics,
+                identifiers.get()), facesSource);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EPISODES), Serdes.String(),
                 new JsonSerde<>(CameraEpisodes.class)), FACE_ALERTS);
 

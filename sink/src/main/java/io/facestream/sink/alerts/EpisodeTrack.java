@@ -17,9 +17,17 @@ final class EpisodeTrack {
     private long runStartSequence;
     private BestFace best;
     private long lastFaceTime;
+    /** The open episode's FACE_PRESENT was held back: its best face is not someone the rule notifies of (yet). */
+    private boolean withheld;
 
-    /** The best-scoring face so far, with what an alert needs of it. */
-    record BestFace(long sequence, int faceIndex, float score, float x1, float y1, float x2, float y2) {
+    /**
+     * The best-scoring face so far, with what an alert needs of it: its place, and who the gallery says it is.
+     *
+     * @param personId the person it was matched to, null when unknown; {@code person} their name
+     * @param similarity the best match's similarity, null when the face was compared with nobody
+     */
+    record BestFace(long sequence, int faceIndex, float score, float x1, float y1, float x2, float y2, Long personId,
+                    String person, Float similarity) {
         AlertFace toAvro() {
             return new AlertFace(sequence, faceIndex, score, x1, y1, x2, y2);
         }
@@ -43,7 +51,9 @@ final class EpisodeTrack {
     }
 
     /**
-     * Takes one examined frame: {@code face} is its best face that counts in this zone, null if none.
+     * Takes one examined frame: {@code face} is its best face that counts in this zone, null if none. An episode whose
+     * best face the rule does not notify of opens silently; its FACE_PRESENT comes when a best face it notifies of
+     * does, and its FACE_GONE only after a FACE_PRESENT.
      *
      * @return the episode's opening (FACE_PRESENT) or end (FACE_GONE) when this frame causes one, else null
      */
@@ -65,20 +75,30 @@ final class EpisodeTrack {
         if (!open) {
             if (Long.bitCount(recent) >= rule.presentFrames()) {
                 open = true;
-                return new Change(AlertType.FACE_PRESENT, runStart, runStartSequence, best);
+                withheld = true;
+                return announceIfNotified(rule);
             }
             return null;
         }
         if (face == null && captureTime - lastFaceTime >= rule.goneAfter().toMillis()) {
             return close();
         }
-        return null;
+        return withheld && face != null ? announceIfNotified(rule) : null;
     }
 
-    /** Ends the open episode (no frame has come for long enough). */
+    private Change announceIfNotified(AlertRule rule) {
+        if (!rule.notifyOf().accepts(best.personId() != null)) {
+            return null;
+        }
+        withheld = false;
+        return new Change(AlertType.FACE_PRESENT, runStart, runStartSequence, best);
+    }
+
+    /** Ends the open episode (no frame has come for long enough); no FACE_GONE for an episode never announced. */
     Change close() {
-        Change gone = new Change(AlertType.FACE_GONE, runStart, runStartSequence, best);
+        Change gone = withheld ? null : new Change(AlertType.FACE_GONE, runStart, runStartSequence, best);
         open = false;
+        withheld = false;
         recent = 0;
         best = null;
         return gone;

@@ -6,6 +6,9 @@ import io.facestream.schemas.avro.BoundingBox;
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentifier;
+import io.facestream.sink.people.FaceIdentities;
+import io.facestream.sink.people.FaceIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code goneAfter} after the last face) or, when the camera sends no frame at all for {@code silence} (at least
  * {@code goneAfter}), by a wall-clock punctuation. With per-person rules each face track has episodes of its own, by
  * the same rules; a track is forgotten once its episode has ended, or when its face has left the window unopened.
+ * Each best face carries who the gallery says it is, and the rule's {@code notifyOf} decides whose episodes are told.
  */
 final class FaceAlertProcessor implements Processor<String, FaceDetections, String, Alert> {
     static final Duration PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
@@ -35,6 +39,7 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
     private final AlertRule defaults;
     private final Duration silence;
     private final AlertMetrics metrics;
+    private final FaceIdentifier identifier;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, CameraEpisodes> episodes;
     private CameraRules rules;
@@ -42,10 +47,12 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
     private final Map<String, Long> lastFrameAt = new HashMap<>();
     private long startedAt;
 
-    FaceAlertProcessor(AlertRule defaults, Duration silence, AlertMetrics metrics) {
+    /** @param identifier who the faces are, for this processor alone (it keeps track identities) */
+    FaceAlertProcessor(AlertRule defaults, Duration silence, AlertMetrics metrics, FaceIdentifier identifier) {
         this.defaults = defaults;
         this.silence = silence;
         this.metrics = metrics;
+        this.identifier = identifier;
     }
 
     @Override
@@ -69,17 +76,18 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
             return;
         }
         AlertRule rule = rules.forCamera(camera);
+        FaceIdentities identities = identifier.identify(List.of(frame));
         CameraEpisodes state = episodes.get(camera);
         if (state == null) {
             state = new CameraEpisodes();
         }
         if (rule.zones().isEmpty()) {
             state.keepOnly(Set.of(CameraEpisodes.WHOLE_PICTURE), rule.perPerson());
-            examine(frame, rule, state, null);
+            examine(frame, identities, rule, state, null);
         } else {
             state.keepOnly(rule.zones().stream().map(Zone::name).collect(Collectors.toSet()), rule.perPerson());
             for (Zone zone : rule.zones()) {
-                examine(frame, rule, state, zone);
+                examine(frame, identities, rule, state, zone);
             }
         }
         state.forgetIdlePeople();
@@ -90,13 +98,14 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
      * Takes the frame into the episodes of {@code zone} (null: the whole picture): the zone's own and, per person, each
      * face track's.
      */
-    private void examine(FaceDetections frame, AlertRule rule, CameraEpisodes state, Zone zone) {
+    private void examine(FaceDetections frame, FaceIdentities identities, AlertRule rule, CameraEpisodes state,
+                         Zone zone) {
         String camera = frame.getCameraId();
         String zoneName = zone == null ? null : zone.name();
         String key = zone == null ? CameraEpisodes.WHOLE_PICTURE : zone.name();
         long sequence = frame.getSequence();
         long captureTime = frame.getCaptureTime().toEpochMilli();
-        Map<String, EpisodeTrack.BestFace> best = bestFaces(frame, rule, zone);
+        Map<String, EpisodeTrack.BestFace> best = bestFaces(frame, identities, rule, zone);
         raise(camera, zoneName, null, state.track(key).onFrame(sequence, captureTime, best.remove(null), rule),
                 captureTime, sequence, noFace(rule));
         if (!rule.perPerson()) {
@@ -113,7 +122,8 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
      * The best-scoring face that counts (score, size) in {@code zone} (null: anywhere) of each face track. Under the
      * key null: the faces without a track id, and every face unless the rule is per person.
      */
-    private static Map<String, EpisodeTrack.BestFace> bestFaces(FaceDetections frame, AlertRule rule, Zone zone) {
+    private static Map<String, EpisodeTrack.BestFace> bestFaces(FaceDetections frame, FaceIdentities identities,
+                                                                AlertRule rule, Zone zone) {
         List<DetectedFace> faces = frame.getFaces();
         Map<String, EpisodeTrack.BestFace> best = new HashMap<>();
         for (int index = 0; index < faces.size(); index++) {
@@ -131,8 +141,10 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
             String track = rule.perPerson() ? face.getTrackId() : null;
             EpisodeTrack.BestFace known = best.get(track);
             if (known == null || face.getScore() > known.score()) {
+                FaceIdentity identity = identities.of(frame, index);
                 best.put(track, new EpisodeTrack.BestFace(frame.getSequence(), index, face.getScore(), box.getX1(),
-                        box.getY1(), box.getX2(), box.getY2()));
+                        box.getY1(), box.getX2(), box.getY2(), identity.personId(), identity.name(),
+                        identity.similarity()));
             }
         }
         return best;
@@ -193,13 +205,15 @@ final class FaceAlertProcessor implements Processor<String, FaceDetections, Stri
             return;
         }
         String reason = change.type() == AlertType.FACE_GONE ? whyGone : null;
+        EpisodeTrack.BestFace best = change.best();
         Alert alert = Alert.newBuilder()
                 .setAlertId(AlertIds.ofEpisode(camera, zone, track, change.type(), change.openingSequence(),
                         change.episodeStart()))
                 .setCameraId(camera).setZone(zone).setType(change.type()).setTime(Instant.ofEpochMilli(time))
                 .setEpisodeStart(Instant.ofEpochMilli(change.episodeStart())).setSequence(sequence)
-                .setBestFace(change.best() == null ? null : change.best().toAvro()).setReason(reason)
-                .setTrackId(track).build();
+                .setBestFace(best == null ? null : best.toAvro()).setReason(reason).setTrackId(track)
+                .setPersonId(best == null ? null : best.personId()).setPerson(best == null ? null : best.person())
+                .setSimilarity(best == null ? null : best.similarity()).build();
         context.forward(new Record<>(camera, alert, time));
         metrics.raised(change.type());
     }

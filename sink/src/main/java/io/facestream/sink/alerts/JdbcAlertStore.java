@@ -17,7 +17,7 @@ import java.util.List;
 /** Alerts in the sink's database (H2 or PostgreSQL), one row per alert id. */
 public final class JdbcAlertStore implements AutoCloseable {
     private static final String COLUMNS = "alert_id, camera_id, zone_name, alert_type, alert_time, episode_start, seq, "
-            + "face_seq, face_index, face_score, x1, y1, x2, y2, reason, track_id";
+            + "face_seq, face_index, face_score, x1, y1, x2, y2, reason, track_id, person_id, person, similarity";
 
     private final SinkDatabase database;
 
@@ -33,9 +33,9 @@ public final class JdbcAlertStore implements AutoCloseable {
     /** Stores the alert unless one with its id is stored already. */
     public void store(Alert alert) {
         String sql = database.postgres()
-                ? "INSERT INTO alerts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO alerts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (alert_id) DO NOTHING"
-                : "INSERT INTO alerts (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                : "INSERT INTO alerts (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE alert_id = ?)";
         try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement(sql)) {
             AlertFace face = alert.getBestFace();
@@ -62,8 +62,11 @@ public final class JdbcAlertStore implements AutoCloseable {
             }
             insert.setString(15, alert.getReason());
             insert.setString(16, alert.getTrackId());
+            setLong(insert, 17, alert.getPersonId());
+            insert.setString(18, alert.getPerson());
+            insert.setObject(19, alert.getSimilarity(), Types.REAL);
             if (!database.postgres()) {
-                insert.setString(17, alert.getAlertId());
+                insert.setString(20, alert.getAlertId());
             }
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -118,16 +121,14 @@ public final class JdbcAlertStore implements AutoCloseable {
         Long maybeSequence = row.wasNull() ? null : sequence;
         return new StoredAlert(row.getString(1), camera, row.getString(3), row.getString(4),
                 instant(row.getObject(5, OffsetDateTime.class)), instant(row.getObject(6, OffsetDateTime.class)),
-                maybeSequence, face, row.getString(15), row.getString(16));
+                maybeSequence, face, row.getString(15), row.getString(16), row.getObject(17, Long.class),
+                row.getString(18), row.getObject(19, Float.class));
     }
 
     @Override
     public void close() {
         database.shutdown();
     }
-
-
-
 
     private static void setLong(PreparedStatement statement, int column, Long value) throws SQLException {
         if (value == null) {

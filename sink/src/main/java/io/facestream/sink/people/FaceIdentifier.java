@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Matches the faces of stored events against the gallery. Workers embed a tracked face only now and then, so a face
- * without an embedding takes the identity its track was last given. Used by one thread, event storage.
+ * Matches the faces of events against the gallery. Workers embed a tracked face only now and then, so a face without
+ * an embedding takes the identity its track was last given. Used by one thread (event storage, an alert task).
  */
 public final class FaceIdentifier {
     /** Tracks remembered, the least recently seen forgotten first: far more than a site's cameras see at once. */
@@ -55,8 +55,9 @@ public final class FaceIdentifier {
         }
         float[] embedding = Embeddings.of(face.getEmbedding());
         FaceIdentity identity = gallery.best(embedding)
-                .map(match -> new FaceIdentity(match.similarity() >= threshold ? match.personId() : null,
-                        match.similarity(), null))
+                .map(match -> match.similarity() >= threshold
+                        ? new FaceIdentity(match.personId(), match.name(), match.similarity(), null)
+                        : new FaceIdentity(null, null, match.similarity(), null))
                 .orElse(FaceIdentity.NONE);
         if (track != null) {
             byTrack.put(track, identity);

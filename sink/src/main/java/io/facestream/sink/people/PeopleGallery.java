@@ -2,16 +2,17 @@ package io.facestream.sink.people;
 
 import io.facestream.recognition.Gallery;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The people of the {@link PeopleStore} in memory, matched by brute force (a few milliseconds for 10,000 faces).
- * Every change goes through here, so the copy in memory follows the database. Thread-safe: matching reads an immutable
- * snapshot, which each change replaces.
+ * The enrolled faces in memory, matched by brute force (a few milliseconds for 10,000 faces), reloaded after every
+ * change to the {@link PeopleStore}. Thread-safe: matching reads an immutable snapshot, which each reload replaces.
  */
 public final class PeopleGallery {
-    private final PeopleStore store;
+    private final Supplier<List<PeopleStore.Enrolment>> enrolments;
     private volatile Snapshot snapshot = new Snapshot(new Gallery<>(), Map.of(), 0);
 
     /** The best match of a face, however weak. */
@@ -21,19 +22,16 @@ public final class PeopleGallery {
     private record Snapshot(Gallery<Long> gallery, Map<Long, String> names, long version) {
     }
 
-    public PeopleGallery(PeopleStore store) {
-        this.store = store;
+    /** @param enrolments every enrolled face, read at each {@link #reload()}: the store's, in the sink */
+    public PeopleGallery(Supplier<List<PeopleStore.Enrolment>> enrolments) {
+        this.enrolments = enrolments;
     }
 
-    public PeopleStore store() {
-        return store;
-    }
-
-    /** Reads every enrolled face from the database again. */
+    /** Reads every enrolled face again. */
     public synchronized void reload() {
         Gallery<Long> gallery = new Gallery<>();
         Map<Long, String> names = new HashMap<>();
-        for (PeopleStore.Enrolment enrolment : store.enrolments()) {
+        for (PeopleStore.Enrolment enrolment : enrolments.get()) {
             gallery.add(enrolment.personId(), enrolment.embedding());
             names.put(enrolment.personId(), enrolment.name());
         }

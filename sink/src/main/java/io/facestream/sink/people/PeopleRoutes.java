@@ -21,10 +21,13 @@ import java.util.Optional;
 public final class PeopleRoutes {
     private static final ObjectMapper JSON = ApiJson.mapper();
 
+    private final PeopleStore people;
     private final PeopleGallery gallery;
     private final FaceEnrolment enrolment;
 
-    public PeopleRoutes(PeopleGallery gallery, FaceEnrolment enrolment) {
+    /** @param gallery reloaded after each change of {@code people} */
+    public PeopleRoutes(PeopleStore people, PeopleGallery gallery, FaceEnrolment enrolment) {
+        this.people = people;
         this.gallery = gallery;
         this.enrolment = enrolment;
     }
@@ -38,9 +41,9 @@ public final class PeopleRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/api/people", ctx -> ctx.json(gallery.store().list()));
+        routes.get("/api/people", ctx -> ctx.json(people.list()));
         routes.post("/api/people", this::add);
-        routes.get("/api/people/{id}", ctx -> answer(ctx, gallery.store().find(id(ctx, "id"))));
+        routes.get("/api/people/{id}", ctx -> answer(ctx, people.find(id(ctx, "id"))));
         routes.delete("/api/people/{id}", this::delete);
         routes.post("/api/people/{id}/faces", this::enrol);
         routes.delete("/api/people/{id}/faces/{face}", this::deleteFace);
@@ -48,12 +51,12 @@ public final class PeopleRoutes {
 
     private void add(Context ctx) {
         NewPerson person = body(ctx, NewPerson.class, "{\"name\": \"Ada Lovelace\", \"note\": \"optional\"}");
-        ctx.status(HttpStatus.CREATED).json(gallery.store().add(person.name(), person.note()));
+        ctx.status(HttpStatus.CREATED).json(people.add(person.name(), person.note()));
     }
 
     private void delete(Context ctx) {
         long id = id(ctx, "id");
-        boolean deleted = gallery.store().delete(id);
+        boolean deleted = people.delete(id);
         gallery.reload();
         if (deleted) {
             ctx.status(HttpStatus.NO_CONTENT);
@@ -64,7 +67,7 @@ public final class PeopleRoutes {
 
     private void enrol(Context ctx) {
         long id = id(ctx, "id");
-        if (gallery.store().find(id).isEmpty()) {
+        if (people.find(id).isEmpty()) {
             notFound(ctx, "no person " + id);
             return;
         }
@@ -92,7 +95,7 @@ public final class PeopleRoutes {
                     + "or image/png) or a stored face as JSON {\"camera\": ..., \"sequence\": ..., \"face\": ...}"));
             return;
         }
-        Optional<EnrolledFace> enrolled = gallery.store().enrol(id, embedding, source);
+        Optional<EnrolledFace> enrolled = people.enrol(id, embedding, source);
         gallery.reload();
         if (enrolled.isPresent()) {
             ctx.status(HttpStatus.CREATED).json(enrolled.get());
@@ -104,7 +107,7 @@ public final class PeopleRoutes {
     private void deleteFace(Context ctx) {
         long id = id(ctx, "id");
         long face = id(ctx, "face");
-        boolean deleted = gallery.store().deleteFace(id, face);
+        boolean deleted = people.deleteFace(id, face);
         gallery.reload();
         if (deleted) {
             ctx.status(HttpStatus.NO_CONTENT);

@@ -15,7 +15,7 @@ class AlertSettingsTest {
         AlertSettings settings = SinkConfig.fromEnvironment(Map.of()).alerts();
 
         assertThat(settings.defaultRule()).isEqualTo(new AlertRule(0.9, 40, 3, 5, Duration.ofSeconds(3), true, false,
-                List.of()));
+                Notify.EVERYONE, List.of()));
         assertThat(settings.webhookUrl()).isEmpty();
         assertThat(settings.mqttUrl()).isEmpty();
         assertThat(settings.webhookAttempts()).isEqualTo(5);
@@ -32,9 +32,11 @@ class AlertSettingsTest {
                 "SINK_MQTT_TOPIC_PREFIX", "site-a/alerts/"));
 
         assertThat(settings.defaultRule()).isEqualTo(new AlertRule(0.95, 60, 2, 4, Duration.ofMillis(1500), true,
-                false, List.of()));
+                false, Notify.EVERYONE, List.of()));
         assertThat(settings.webhookUrl()).hasValueSatisfying(url -> assertThat(url.getHost()).isEqualTo("hooks.example"));
         assertThat(settings.mqttTopicPrefix()).isEqualTo("site-a/alerts");
+        assertThat(AlertSettings.fromEnvironment(Map.of("SINK_ALERT_NOTIFY", "Unknown")).defaultRule().notifyOf())
+                .isEqualTo(Notify.UNKNOWN);
         assertThat(SinkConfig.fromEnvironment(Map.of("SINK_WEBHOOK_URL", "https://hooks.example/door?token=abc123",
                 "SINK_WEBHOOK_SECRET", "hunter2", "SINK_MQTT_PASSWORD", "pw42")).toString())
                 .contains("https://hooks.example").doesNotContain("abc123").doesNotContain("hunter2")
@@ -49,6 +51,14 @@ class AlertSettingsTest {
                 "SINK_MQTT_TOPIC_PREFIX", "alerts/#", "SINK_ALERT_SILENCE_MS", "-5");
         bad.forEach((name, value) -> assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of(name, value)))
                 .as(name).hasMessageContaining(name));
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_ALERT_NOTIFY", "strangers")))
+                .hasMessage("SINK_ALERT_NOTIFY must be one of everyone, unknown, known, was 'strangers'");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "1.5")))
+                .hasMessageContaining("SINK_MATCH_THRESHOLD must be a cosine similarity, -1 to 1");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "high")))
+                .hasMessageContaining("SINK_MATCH_THRESHOLD must be a number");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_STORE_EMBEDDINGS", "yes")))
+                .hasMessageContaining("SINK_STORE_EMBEDDINGS must be true or false");
         assertThatThrownBy(() -> AlertSettings.fromEnvironment(Map.of("SINK_WEBHOOK_URL", "http://?token=abc123")))
                 .hasMessageNotContaining("abc123");
     }

@@ -7,6 +7,7 @@ import static io.facestream.sink.alerts.AlertFrames.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.facestream.recognition.FaceEmbedder;
 import io.facestream.schemas.AvroSerde;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.Alert;
@@ -20,6 +21,9 @@ import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.ZonePoint;
+import io.facestream.sink.people.FaceIdentifier;
+import io.facestream.sink.people.PeopleGallery;
+import io.facestream.sink.people.PeopleStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +53,9 @@ class AlertTopologyTest {
     /** Two people's face tracks, as a tracking worker names them. */
     private static final String ALICE = "1000-0";
     private static final String BOB = "2200-0";
+    /** Alice is in the gallery (person 1), Bob is not: their faces' embeddings. */
+    private static final float[] ALICE_FACE = direction(0);
+    private static final float[] BOB_FACE = direction(50);
 
     @TempDir
     Path stateDir;
@@ -65,7 +72,10 @@ class AlertTopologyTest {
         Topology topology = new Topology();
         topology.addSource("faces", Serdes.String().deserializer(), new AvroSerde<>(FaceDetections.class).deserializer(),
                 Topics.FACES);
-        AlertTopology.addTo(topology, "faces", AlertSettings.defaults(), new AlertMetrics(meters));
+        PeopleGallery gallery = new PeopleGallery(() -> List.of(new PeopleStore.Enrolment(1, "Alice", ALICE_FACE)));
+        gallery.reload();
+        AlertTopology.addTo(topology, "faces", AlertSettings.defaults(), new AlertMetrics(meters),
+                () -> new FaceIdentifier(gallery, 0.6f, false));
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -356,6 +366,51 @@ class AlertTopologyTest {
     }
 
     @Test
+    void alertsNameTheKnownPersonOfTheirBestFaceAndTheOthersStayUnknown() {
+        configure("door", perPerson().build());
+        twoPeopleOneAfterTheOther("door", 1, 35);
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getTrackId, Alert::getPerson, Alert::getPersonId).containsExactly(
+                tuple(ALICE, "Alice", 1L), tuple(BOB, null, null), tuple(ALICE, "Alice", 1L), tuple(BOB, null, null));
+        assertThat(raised.get(0).getSimilarity()).as("her best face (frame 3) has no embedding: her track's")
+                .isEqualTo(1f);
+        assertThat(raised.get(1).getSimilarity()).as("Bob's best match, below the threshold").isZero();
+    }
+
+    @Test
+    void notifyUnknownAlertsOnlyOfPeopleTheGalleryDoesNotName() {
+        configure("door", perPerson().setNotify("unknown").build());
+        twoPeopleOneAfterTheOther("door", 1, 35);
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getType, Alert::getTrackId).containsExactly(
+                tuple(AlertType.FACE_PRESENT, BOB), tuple(AlertType.FACE_GONE, BOB));
+        assertThat(tracksOf("door")).isEmpty();
+    }
+
+    @Test
+    void notifyKnownAlertsOfAnEpisodeOnceSomeoneKnownBecomesItsBestFace() {
+        configure("door", AlertRules.newBuilder().setNotify("known").build());
+        // Bob alone from frame 6 opens the zone's episode silently; Alice, scoring better, arrives in frame 12.
+        for (long sequence = 6; sequence <= 40; sequence++) {
+            List<DetectedFace> inView = new ArrayList<>();
+            if (sequence <= 20) {
+                inView.add(withEmbedding(tracked(face(480, 240, 100, 0.93f), BOB), sequence == 6 ? BOB_FACE : null));
+            }
+            if (sequence >= 12 && sequence <= 15) {
+                inView.add(withEmbedding(tracked(face(160, 240, 100, 0.99f), ALICE), ALICE_FACE));
+            }
+            send(frame("door", sequence, inView.toArray(DetectedFace[]::new)));
+        }
+
+        List<Alert> raised = alerts.readValuesToList();
+        assertThat(raised).extracting(Alert::getType, Alert::getSequence, Alert::getPerson).containsExactly(
+                tuple(AlertType.FACE_PRESENT, 12L, "Alice"), tuple(AlertType.FACE_GONE, 35L, "Alice"));
+        assertThat(raised.get(0).getEpisodeStart()).as("the episode Bob opened").isEqualTo(AlertFrames.captureTime(6));
+    }
+
+    @Test
     void withoutPerPersonTheSameTwoPeopleMakeOneEpisode() {
         twoPeopleOneAfterTheOther("door", 1, 35);
 
@@ -486,14 +541,35 @@ class AlertTopologyTest {
     private void twoPeopleOneAfterTheOther(String camera, long from, long to) {
         for (long sequence = from; sequence <= to; sequence++) {
             List<DetectedFace> inView = new ArrayList<>();
+            // As a tracking worker sends them: an embedding with each track's first face only.
             if (sequence <= 10) {
-                inView.add(tracked(face(160, 240, 100, sequence == 3 ? 0.99f : 0.95f), ALICE));
+                inView.add(withEmbedding(tracked(face(160, 240, 100, sequence == 3 ? 0.99f : 0.95f), ALICE),
+                        sequence == 1 ? ALICE_FACE : null));
             }
             if (sequence >= 6 && sequence <= 20) {
-                inView.add(tracked(face(480, 240, 100, sequence == 7 ? 0.995f : 0.93f), BOB));
+                inView.add(withEmbedding(tracked(face(480, 240, 100, sequence == 7 ? 0.995f : 0.93f), BOB),
+                        sequence == 6 ? BOB_FACE : null));
             }
             send(frame(camera, sequence, inView.toArray(DetectedFace[]::new)));
         }
+    }
+
+    /** A unit vector along {@code axis}: the embeddings of two people far apart (similarity 0). */
+    private static float[] direction(int axis) {
+        float[] v = new float[FaceEmbedder.DIMENSIONS];
+        v[axis] = 1;
+        return v;
+    }
+
+    private static DetectedFace withEmbedding(DetectedFace face, float[] embedding) {
+        if (embedding != null) {
+            List<Float> values = new ArrayList<>();
+            for (float value : embedding) {
+                values.add(value);
+            }
+            face.setEmbedding(values);
+        }
+        return face;
     }
 
     private KeyValueStore<String, CameraEpisodes> episodes() {

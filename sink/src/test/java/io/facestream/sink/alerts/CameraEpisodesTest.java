@@ -13,7 +13,7 @@ class CameraEpisodesTest {
     void faceTracksComeBackFromTheChangelog() {
         CameraEpisodes episodes = new CameraEpisodes();
         episodes.people("door").computeIfAbsent("1000-0", id -> new EpisodeTrack()).onFrame(1, 1000,
-                new EpisodeTrack.BestFace(1, 0, 0.99f, 10, 20, 110, 120), AlertSettings.defaults().defaultRule());
+                new EpisodeTrack.BestFace(1, 0, 0.99f, 10, 20, 110, 120, 7L, "Ada", 0.81f), AlertSettings.defaults().defaultRule());
 
         CameraEpisodes read = serde.deserializer().deserialize("changelog", serde.serializer().serialize("changelog",
                 episodes));

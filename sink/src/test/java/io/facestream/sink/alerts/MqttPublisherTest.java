@@ -84,6 +84,7 @@ class MqttPublisherTest {
         JsonNode payload = new ObjectMapper().readTree(first.payload());
         assertThat(payload.get("alertId").asText()).isEqualTo(door.getAlertId());
         assertThat(payload.get("trackId").asText()).isEqualTo("1772352000123-0");
+        assertThat(payload.get("person").asText()).isEqualTo("Ada");
     }
 
     @Test

@@ -21,13 +21,16 @@ final class TestAlerts {
                 .setBestFace(new AlertFace(sequence - 1, 0, 0.9987f, 10.5f, 20.25f, 130.75f, 160f)).build();
     }
 
-    /** {@link #facePresent} of face track {@code track}'s own episode, as under per-person rules. */
+    /** {@link #facePresent} of face track {@code track}'s own episode, as under per-person rules: Ada's, person 3. */
     static Alert personPresent(String camera, String zone, String track, long sequence, int second) {
         Alert shared = facePresent(camera, zone, sequence, second);
-        return Alert.newBuilder(shared).setTrackId(track)
-                .setAlertId(AlertIds.ofEpisode(camera, zone, track, AlertType.FACE_PRESENT, sequence,
-                        shared.getTime().toEpochMilli()))
-                .build();
+        shared.setTrackId(track);
+        shared.setAlertId(AlertIds.ofEpisode(camera, zone, track, AlertType.FACE_PRESENT, sequence,
+                shared.getTime().toEpochMilli()));
+        shared.setPersonId(3L);
+        shared.setPerson("Ada");
+        shared.setSimilarity(0.82f);
+        return shared;
     }
 
     static Alert cameraDown(String camera, int second, String reason) {

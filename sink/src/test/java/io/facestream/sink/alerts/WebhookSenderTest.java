@@ -40,7 +40,7 @@ class WebhookSenderTest {
     }
 
     @Test
-    void aPerPersonAlertCarriesItsTrack() throws Exception {
+    void aPerPersonAlertCarriesItsTrackAndPerson() throws Exception {
         Alert person = TestAlerts.personPresent("door", "entrance", "1772352000123-0", 42, 5);
         try (WebhookReceiver receiver = new WebhookReceiver(0, 200)) {
             WebhookSender sender = new WebhookSender(receiver.url(), SECRET, 1, Duration.ofMillis(20), Duration.ofSeconds(5));
@@ -50,6 +50,9 @@ class WebhookSenderTest {
             JsonNode body = new ObjectMapper().readTree(receiver.requests.get(0).body());
             assertThat(body.get("trackId").asText()).isEqualTo("1772352000123-0");
             assertThat(body.get("alertId").asText()).endsWith("/1772352000123-0");
+            assertThat(body.get("person").asText()).isEqualTo("Ada");
+            assertThat(body.get("personId").asLong()).isEqualTo(3);
+            assertThat(body.get("similarity").floatValue()).isEqualTo(0.82f);
         }
     }
 

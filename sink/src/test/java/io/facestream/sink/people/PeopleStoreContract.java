@@ -90,7 +90,7 @@ abstract class PeopleStoreContract {
 
     @Test
     void deletingAPersonDeletesTheirEmbeddingsAndUnnamesTheirFaces() throws SQLException {
-        PeopleGallery gallery = new PeopleGallery(people);
+        PeopleGallery gallery = new PeopleGallery(people::enrolments);
         Person ada = people.add("Ada", null);
         Person grace = people.add("Grace", null);
         people.enrol(ada.id(), direction(0, 0), null);
@@ -115,7 +115,7 @@ abstract class PeopleStoreContract {
 
     @Test
     void storedFacesCarryTheirMatchAndTrackedFacesWithoutEmbeddingInheritIt() {
-        PeopleGallery gallery = new PeopleGallery(people);
+        PeopleGallery gallery = new PeopleGallery(people::enrolments);
         people.enrol(people.add("Ada", null).id(), direction(0, 0), null);
         gallery.reload();
         FaceIdentifier identifier = new FaceIdentifier(gallery, 0.6f, false);
@@ -137,7 +137,7 @@ abstract class PeopleStoreContract {
 
     @Test
     void embeddingsOfPassersByAreStoredOnlyWhenAskedForAndDeletedWithTheirEvents() throws SQLException {
-        PeopleGallery gallery = new PeopleGallery(people);
+        PeopleGallery gallery = new PeopleGallery(people::enrolments);
         FaceDetections withoutKeeping = withEmbeddings(TestEvents.withFaces("door", 1, 1), direction(0, 0));
         FaceDetections keeping = withEmbeddings(TestEvents.withFaces("hall", 1, 1), direction(0, 0));
         events.store(List.of(withoutKeeping),
