@@ -98,7 +98,7 @@ public final class SinkService implements AutoCloseable {
         alertDispatcher = AlertDispatcher.start(config.kafka(), config.applicationId() + "-alert-delivery", alertStore,
                 config.alerts(), new AlertMetrics(meters));
         web = SinkWeb.start(config.kafka(), config.apiToken(), config.alerts().defaultRule(),
-                config.allowLocalSources());
+                config.allowLocalSources(), new FaceIdentifier(gallery, config.matchThreshold(), false));
         server = new SinkApi(store, database, streams::state,
                 Map.of("storage", storage::failure, "alerts", alertDispatcher::failure), meters::scrape)
                 .withRoutes(new DataRoutes(crops, eraser)::addTo).withRoutes(new AlertRoutes(alertStore)::addTo)

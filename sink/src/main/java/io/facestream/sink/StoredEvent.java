@@ -2,6 +2,7 @@ package io.facestream.sink;
 
 import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentity;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,9 +41,14 @@ public record StoredEvent(String cameraId, long sequence, Instant captureTime, I
         }
 
         public static Face of(DetectedFace face) {
+            return of(face, FaceIdentity.NONE);
+        }
+
+        /** The face, and who it is. */
+        public static Face of(DetectedFace face, FaceIdentity identity) {
             return new Face(face.getBox().getX1(), face.getBox().getY1(), face.getBox().getX2(), face.getBox().getY2(),
                     face.getScore(), face.getLandmarks().stream().map(point -> new Point(point.getX(), point.getY()))
-                    .toList(), face.getTrackId(), null, null, null);
+                    .toList(), face.getTrackId(), identity.personId(), identity.name(), identity.similarity());
         }
     }
 

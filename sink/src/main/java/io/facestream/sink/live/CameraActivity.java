@@ -1,6 +1,7 @@
 package io.facestream.sink.live;
 
 import io.facestream.schemas.avro.FaceDetections;
+import io.facestream.sink.people.FaceIdentities;
 import io.facestream.schemas.avro.Frame;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -57,7 +58,7 @@ final class CameraActivity {
         return true;
     }
 
-    synchronized LiveViews.Detection detection(FaceDetections event, long nowMillis) {
+    synchronized LiveViews.Detection detection(FaceDetections event, FaceIdentities identities, long nowMillis) {
         lastDetectionAt = nowMillis;
         long capture = event.getCaptureTime().toEpochMilli();
         captureTimes.addLast(capture);
@@ -66,7 +67,7 @@ final class CameraActivity {
                 oldest.remove();
             }
         }
-        latest = LiveViews.Detection.of(event, fps(), frames.isEmpty() ? null : frames.lastKey());
+        latest = LiveViews.Detection.of(event, identities, fps(), frames.isEmpty() ? null : frames.lastKey());
         return latest;
     }
 

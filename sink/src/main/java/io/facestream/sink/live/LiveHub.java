@@ -7,6 +7,8 @@ import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
 import io.facestream.sink.ApiJson;
+import io.facestream.sink.people.FaceIdentifier;
+import io.facestream.sink.people.FaceIdentities;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,12 +32,23 @@ public final class LiveHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
     private final ObjectMapper json = ApiJson.mapper();
+    /** Who the faces are, for the names on the tiles; null: nobody is identified. */
+    private final FaceIdentifier identifier;
     private final Map<String, CameraActivity> cameras = new ConcurrentHashMap<>();
     private final Map<String, LiveViews.StatusView> statuses = new ConcurrentHashMap<>();
     private final Deque<LiveViews.AlertView> recentAlerts = new ArrayDeque<>();
     private final Set<LiveSubscription> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private boolean warnedFull;
+
+    /** A hub that identifies nobody. */
+    public LiveHub() {
+        this(null);
+    }
+
+    public LiveHub(FaceIdentifier identifier) {
+        this.identifier = identifier;
+    }
 
     public void frame(Frame frame) {
         activity(frame.getCameraId()).ifPresent(camera -> {
@@ -46,9 +59,11 @@ public final class LiveHub implements AutoCloseable {
         });
     }
 
+    /** Called by one thread (the live feed's), as the identifier keeps each track's last match. */
     public void detections(FaceDetections event) {
-        activity(event.getCameraId()).ifPresent(camera ->
-                publish("face", camera.detection(event, System.currentTimeMillis())));
+        activity(event.getCameraId()).ifPresent(camera -> publish("face", camera.detection(event,
+                identifier == null ? FaceIdentities.NONE : identifier.identify(List.of(event)),
+                System.currentTimeMillis())));
     }
 
     public void alert(Alert alert) {

@@ -5,7 +5,9 @@ import io.facestream.schemas.avro.CameraStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.sink.StoredEvent;
 import io.facestream.schemas.CameraUrls;
+import io.facestream.sink.people.FaceIdentities;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The JSON shapes of the live feed: what the dashboard and {@code GET /api/live} clients receive. */
@@ -26,8 +28,11 @@ public final class LiveViews {
                             int height, String status, String scan, List<StoredEvent.Face> faces, double fps,
                             long latencyMs, Long lag, Long frameSequence) {
 
-        static Detection of(FaceDetections event, double fps, Long frameSequence) {
-            List<StoredEvent.Face> faces = event.getFaces().stream().map(StoredEvent.Face::of).toList();
+        static Detection of(FaceDetections event, FaceIdentities identities, double fps, Long frameSequence) {
+            List<StoredEvent.Face> faces = new ArrayList<>();
+            for (int i = 0; i < event.getFaces().size(); i++) {
+                faces.add(StoredEvent.Face.of(event.getFaces().get(i), identities.of(event, i)));
+            }
             Long lag = frameSequence == null ? null : Math.max(0, frameSequence - event.getSequence());
             return new Detection(event.getCameraId(), event.getSequence(), event.getCaptureTime(),
                     event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(),
@@ -42,7 +47,8 @@ public final class LiveViews {
 
     /** An alert as the {@code alerts} topic carries it. */
     public record AlertView(String alertId, String cameraId, String zone, String type, Instant time,
-                            Instant episodeStart, Long sequence, BestFace bestFace, String reason, String trackId) {
+                            Instant episodeStart, Long sequence, BestFace bestFace, String reason, String trackId,
+                            Long personId, String person, Float similarity) {
 
         static AlertView of(Alert alert) {
             BestFace best = alert.getBestFace() == null ? null : new BestFace(alert.getBestFace().getSequence(),
@@ -50,7 +56,8 @@ public final class LiveViews {
                     alert.getBestFace().getY1(), alert.getBestFace().getX2(), alert.getBestFace().getY2());
             return new AlertView(alert.getAlertId(), alert.getCameraId(), alert.getZone(), alert.getType().name(),
                     alert.getTime(), alert.getEpisodeStart(), alert.getSequence(), best,
-                    CameraUrls.redact(alert.getReason()), alert.getTrackId());
+                    CameraUrls.redact(alert.getReason()), alert.getTrackId(), alert.getPersonId(), alert.getPerson(),
+                    alert.getSimilarity());
         }
     }
 

@@ -11,6 +11,7 @@ import io.facestream.sink.cameras.CameraSettings;
 import io.facestream.sink.cameras.CameraWriter;
 import io.facestream.sink.live.LiveFeed;
 import io.facestream.sink.live.LiveHub;
+import io.facestream.sink.people.FaceIdentifier;
 import io.facestream.sink.live.LiveViews;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JavalinState;
@@ -62,11 +63,11 @@ public final class SinkWeb implements AutoCloseable {
     /**
      * Starts following the topics; the routes are added to a server by {@link #routes}. {@code alertDefaults} is the
      * sink's alert rule, against which a camera's new rules are checked; {@code allowLocalSources} lets cameras be files
-     * and devices.
+     * and devices; {@code identifier} names the faces on the live feed.
      */
     public static SinkWeb start(KafkaSettings kafka, Optional<String> apiToken, AlertRule alertDefaults,
-                                boolean allowLocalSources) {
-        LiveHub hub = new LiveHub();
+                                boolean allowLocalSources, FaceIdentifier identifier) {
+        LiveHub hub = new LiveHub(identifier);
         CameraRegistry registry = new CameraRegistry();
         LiveFeed feed = LiveFeed.start(kafka, hub, registry);
         return new SinkWeb(hub, registry, new CameraWriter(kafka, registry), feed, new ApiAccess(apiToken),

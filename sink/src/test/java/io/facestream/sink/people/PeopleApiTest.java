@@ -5,16 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.facestream.cascade.DetectorOptions;
-import io.facestream.cascade.Face;
-import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
-import io.facestream.recognition.FaceEmbedder;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
-import io.facestream.schemas.avro.BoundingBox;
-import io.facestream.schemas.avro.DetectedFace;
-import io.facestream.schemas.avro.Landmark;
 import io.facestream.sink.SinkOnBroker;
 import io.facestream.sink.live.LiveRecords;
 import java.awt.Graphics2D;
@@ -27,8 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,15 +34,13 @@ class PeopleApiTest {
     @TempDir
     static Path dataDir;
     private static SinkOnBroker sink;
-    private static FaceDetector detector;
-    private static FaceEmbedder embedder;
+    private static WorkerFaces worker;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() {
         sink = SinkOnBroker.start(dataDir);
-        detector = FaceDetector.create(DetectorOptions.builder().threads(1).build());
-        embedder = FaceEmbedder.create(1);
+        worker = new WorkerFaces();
     }
 
     @AfterAll
@@ -59,9 +48,8 @@ class PeopleApiTest {
         if (sink != null) {
             sink.close();
         }
-        if (detector != null) {
-            detector.close();
-            embedder.close();
+        if (worker != null) {
+            worker.close();
         }
     }
 
@@ -77,10 +65,10 @@ class PeopleApiTest {
         sink.publish(Topics.FRAMES, "door", LiveRecords.frame("door", 1, jpeg(frame), frame.getWidth(),
                 frame.getHeight()));
         sink.publish(Topics.FACES, "door", LiveRecords.detections("door", 1, frame.getWidth(), frame.getHeight(),
-                asWorkerSends(RgbImage.of(frame), true)));
+                worker.best(RgbImage.of(frame), true)));
         RgbImage strangers = RgbImage.read(SamplePhoto.MULTIFACE.path());
         sink.publish(Topics.FACES, "door", LiveRecords.detections("door", 2, strangers.width(), strangers.height(),
-                asWorkerSends(strangers, true)));
+                worker.best(strangers, true)));
 
         JsonNode events = awaitEvents("door", 2);
         JsonNode her = events.get(1).get("faces").get(0);
@@ -104,7 +92,7 @@ class PeopleApiTest {
         sink.publish(Topics.FRAMES, "hall", LiveRecords.frame("hall", 7, jpeg(frame), frame.getWidth(),
                 frame.getHeight()));
         sink.publish(Topics.FACES, "hall", LiveRecords.detections("hall", 7, frame.getWidth(), frame.getHeight(),
-                asWorkerSends(photo, false)));
+                worker.best(photo, false)));
         long visitor = addPerson("Visitor");
         String storedFace = "{\"camera\": \"hall\", \"sequence\": 7, \"face\": 0}";
 
@@ -161,21 +149,6 @@ class PeopleApiTest {
     private void assertRefused(HttpResponse<String> response, int status, String reason) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(json.readTree(response.body()).get("error").asText()).contains(reason);
-    }
-
-    /** The image's best face as a worker sends it: box, score, landmarks and, if asked for, its embedding. */
-    private static List<DetectedFace> asWorkerSends(RgbImage image, boolean embedded) {
-        Face face = detector.detect(image).get(0);
-        List<Float> embedding = null;
-        if (embedded) {
-            embedding = new ArrayList<>();
-            for (float value : embedder.embed(image, List.of(face))[0]) {
-                embedding.add(value);
-            }
-        }
-        return List.of(new DetectedFace(new BoundingBox(face.box().x1(), face.box().y1(), face.box().x2(),
-                face.box().y2()), face.score(), face.landmarks().stream()
-                .map(point -> new Landmark(point.x(), point.y())).toList(), null, embedding));
     }
 
     /** The photo at 80%, turned by 10 degrees about its centre and 20 levels brighter. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.facestream.cascade.RgbImage;
 import io.facestream.samples.Golden;
 import io.facestream.samples.SamplePhoto;
 import io.facestream.schemas.Topics;
@@ -18,6 +19,7 @@ import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.Landmark;
 import io.facestream.sink.SinkOnBroker;
 import io.facestream.sink.live.LiveRecords;
+import io.facestream.sink.people.WorkerFaces;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -208,6 +210,61 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void peopleAreEnrolledFromAPhotoOrAnAlertAndNamedOnTheTilesAndInTheAlertFeed() throws Exception {
+        open();
+        WebElement form = browser.findElement(By.id("add-person"));
+        form.findElement(By.name("name")).sendKeys("Eileen");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement eileen = waitForPerson("Eileen");
+
+        eileen.findElement(By.cssSelector("input[type=file]")).sendKeys(SamplePhoto.COFFEE.path().toAbsolutePath()
+                .toString());
+        waitUntil(() -> browser.findElement(By.id("people-status")).getText().contains("found 0"));
+        waitForPerson("Eileen").findElement(By.cssSelector("input[type=file]")).sendKeys(
+                SamplePhoto.ASTRONAUT.path().toAbsolutePath().toString());
+        waitUntil(() -> "1".equals(waitForPerson("Eileen").getDomAttribute("data-faces")));
+
+        // A worker's event of her at the porch: named on the tile, and in the alert it raises.
+        RgbImage astronaut = RgbImage.read(SamplePhoto.ASTRONAUT.path());
+        List<DetectedFace> her;
+        try (WorkerFaces worker = new WorkerFaces()) {
+            her = worker.best(astronaut, true);
+        }
+        byte[] frame = Files.readAllBytes(SamplePhoto.ASTRONAUT.path());
+        sink.publish(Topics.FRAMES, "porch", frame("porch", 3, frame, astronaut.width(), astronaut.height()));
+        sink.publish(Topics.FACES, "porch", detections("porch", 3, astronaut.width(), astronaut.height(), her));
+        WebElement tile = waitForTile("porch");
+        waitUntil(() -> "Eileen".equals(tile.getDomAttribute("data-drawn-people")));
+        await().atMost(WAIT).until(() -> sink.getBytes("/api/crops/porch/3/0").statusCode() == 200);
+        Alert present = LiveRecords.facePresent("porch", 3, her.get(0));
+        present.setPersonId(Long.valueOf(waitForPerson("Eileen").getDomAttribute("data-person-id")));
+        present.setPerson("Eileen");
+        present.setSimilarity(0.93f);
+        sink.publish(Topics.ALERTS, "porch", present);
+        By alert = By.cssSelector("#alerts li[data-alert-id='porch/door/FACE_PRESENT/3']");
+        waitUntil(() -> browser.findElement(alert).getText().contains("Face present · Eileen"));
+        screenshot("people-named");
+
+        // "This is…" under the alert's face enrols its crop as another person's.
+        form.findElement(By.name("name")).sendKeys("Visitor");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForPerson("Visitor");
+        WebElement choice = browser.findElement(alert).findElement(By.cssSelector("select.enrol"));
+        waitUntil(() -> !choice.findElements(By.xpath("option[text()='Visitor']")).isEmpty());
+        choice.findElement(By.xpath("option[text()='Visitor']")).click();
+        waitUntil(() -> "1".equals(waitForPerson("Visitor").getDomAttribute("data-faces")));
+        assertThat(waitForPerson("Visitor").getText()).contains("porch #3");
+
+        waitForPerson("Visitor").findElement(By.cssSelector(".remove-face")).click();
+        waitUntil(() -> "0".equals(waitForPerson("Visitor").getDomAttribute("data-faces")));
+        waitForPerson("Eileen").findElement(By.cssSelector("button.remove")).click();
+        waitUntil(() -> browser.findElements(By.xpath("//li[@class='person'][span[@class='name' and text()='Eileen']]"))
+                .isEmpty());
+        assertThat(sink.get("/api/people").body()).doesNotContain("Eileen").contains("Visitor");
+        screenshot("people");
+    }
+
+    @Test
     void theSearchListsStoredEvents() throws Exception {
         sink.publish(Topics.FACES, "archive", detections("archive", 7, width, height, photoFaces));
         open();
@@ -246,6 +303,12 @@ class DashboardBrowserTest {
     private void open() {
         browser.get(sink.url("/"));
         waitUntil(() -> "live".equals(browser.findElement(By.id("connection")).getDomAttribute("data-state")));
+    }
+
+    private WebElement waitForPerson(String name) {
+        By person = By.xpath("//li[@class='person'][span[@class='name' and text()='" + name + "']]");
+        waitUntil(() -> !browser.findElements(person).isEmpty());
+        return browser.findElement(person);
     }
 
     private WebElement waitForTile(String camera) {

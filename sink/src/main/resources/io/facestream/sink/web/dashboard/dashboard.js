@@ -1,6 +1,6 @@
 // The face-stream dashboard: a tile per camera drawn from the live feed (GET /api/live, server-sent events), an
-// alert feed, and a search over the stored events. Plain browser JavaScript, no build step, nothing loaded from
-// elsewhere.
+// alert feed, the people the sink recognises, and a search over the stored events. Plain browser JavaScript, no build
+// step, nothing loaded from elsewhere.
 'use strict';
 
 const LANDMARK_COLOURS = ['#ff3b30', '#0a84ff', '#ffd60a', '#ff6fcf', '#32d7e6']; // eyes, nose, mouth corners
@@ -11,6 +11,7 @@ const state = {
   features: { alerts: false, crops: false },
   tiles: new Map(),      // camera id -> tile
   alertIds: new Set(),
+  people: [],
   search: { offset: 0, limit: 50, query: null },
 };
 
@@ -22,6 +23,25 @@ function api(path) {
       throw new Error(`${path}: HTTP ${response.status}`);
     }
     return response.json();
+  });
+}
+
+// A request that changes something: the answer's JSON, or an Error with the API's reason.
+function send(method, path, body, contentType) {
+  const headers = { Accept: 'application/json' };
+  if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  return fetch(path, { method, headers, body }).then((response) => {
+    if (response.status === 204) {
+      return null;
+    }
+    return response.json().catch(() => ({})).then((answer) => {
+      if (!response.ok) {
+        throw new Error(answer.error || `${method} ${path}: HTTP ${response.status}`);
+      }
+      return answer;
+    });
   });
 }
 
@@ -174,7 +194,8 @@ function draw(tile, image, detection) {
   context.font = `${Math.round(12 * line)}px system-ui, sans-serif`;
   for (const face of detection.faces) {
     const colour = trackColour(face.trackId);
-    const label = face.trackId ? `${trackLabel(face.trackId)} · ${face.score.toFixed(2)}` : face.score.toFixed(2);
+    const label = [face.person, face.trackId && trackLabel(face.trackId), face.score.toFixed(2)]
+      .filter(Boolean).join(' · ');
     context.strokeStyle = colour;
     context.strokeRect(face.x1, face.y1, face.x2 - face.x1, face.y2 - face.y1);
     context.fillStyle = colour;
@@ -194,6 +215,7 @@ function draw(tile, image, detection) {
     tile.element.dataset.drawnFaces = detection.faces.length;
     tile.element.dataset.drawnTracks = detection.faces.filter((face) => face.trackId)
       .map((face) => trackLabel(face.trackId)).join(' ');
+    tile.element.dataset.drawnPeople = detection.faces.map((face) => face.person).filter(Boolean).join(', ');
   }
 }
 
@@ -228,12 +250,22 @@ function showAlert(alert) {
     track.style.borderColor = trackColour(alert.trackId);
     title.append(' ', track);
   }
+  if (alert.bestFace && alert.similarity != null) {
+    const person = document.createElement('span');
+    person.className = 'person';
+    person.dataset.known = alert.person != null;
+    person.textContent = alert.person || 'unknown';
+    title.append(' · ', person);
+  }
   const meta = document.createElement('div');
   meta.className = 'meta';
   const where = alert.zone ? `${alert.cameraId} · ${alert.zone}` : alert.cameraId;
   const score = alert.bestFace ? ` · score ${alert.bestFace.score.toFixed(2)}` : '';
   meta.textContent = `${where} · ${formatTime(alert.time)}${score}${alert.reason ? ` · ${alert.reason}` : ''}`;
   text.append(title, meta);
+  if (state.features.crops && alert.bestFace && alert.type === 'FACE_PRESENT') {
+    text.appendChild(enrolChoice(alert));
+  }
   item.appendChild(text);
   const list = byId('alerts');
   const after = [...list.children].find((other) => other.dataset.time < alert.time);
@@ -257,6 +289,126 @@ function cropOf(alert) {
   image.onerror = () => image.replaceWith(placeholder); // crops expire with the events they come from
   image.src = `/api/crops/${encodeURIComponent(alert.cameraId)}/${alert.bestFace.sequence}/${alert.bestFace.faceIndex}`;
   return image;
+}
+
+// ---- people ----
+
+// "This is…" under an alert's face: enrols its stored crop as the chosen person's.
+function enrolChoice(alert) {
+  const select = document.createElement('select');
+  select.className = 'enrol';
+  select.setAttribute('aria-label', 'Enrol this face as');
+  fillPeople(select);
+  select.addEventListener('change', () => {
+    const personId = select.value;
+    if (!personId) {
+      return;
+    }
+    const face = { camera: alert.cameraId, sequence: alert.bestFace.sequence, face: alert.bestFace.faceIndex };
+    select.disabled = true;
+    send('POST', `/api/people/${personId}/faces`, JSON.stringify(face), 'application/json')
+      .then(() => {
+        const option = select.selectedOptions[0];
+        option.textContent = `Enrolled as ${option.dataset.name}`;
+        loadPeople();
+      })
+      .catch((error) => {
+        select.disabled = false;
+        select.value = '';
+        peopleStatus(error.message, true);
+      });
+  });
+  return select;
+}
+
+function fillPeople(select) {
+  const chosen = select.value;
+  const first = document.createElement('option');
+  first.value = '';
+  first.textContent = 'This is…';
+  select.replaceChildren(first, ...state.people.map((person) => {
+    const option = document.createElement('option');
+    option.value = person.id;
+    option.dataset.name = person.name;
+    option.textContent = person.name;
+    return option;
+  }));
+  select.value = chosen;
+}
+
+function peopleStatus(message, error) {
+  const status = byId('people-status');
+  status.textContent = message;
+  status.toggleAttribute('data-error', Boolean(error));
+}
+
+function loadPeople() {
+  return api('/api/people').then(showPeople).catch((error) => peopleStatus(error.message, true));
+}
+
+function showPeople(people) {
+  state.people = people;
+  byId('people').replaceChildren(...people.map(personItem));
+  document.querySelectorAll('#alerts select.enrol:not(:disabled)').forEach(fillPeople);
+}
+
+function personItem(person) {
+  const item = byId('person-template').content.firstElementChild.cloneNode(true);
+  item.dataset.personId = person.id;
+  item.querySelector('.name').textContent = person.name;
+  item.querySelector('.note').textContent = person.note || '';
+  item.querySelector('.faces').textContent = `${person.faces.length} face${person.faces.length === 1 ? '' : 's'}`;
+  item.dataset.faces = person.faces.length;
+  const upload = item.querySelector('input[type=file]');
+  upload.addEventListener('change', () => {
+    const photo = upload.files[0];
+    if (photo) {
+      peopleStatus(`Enrolling ${person.name}…`);
+      send('POST', `/api/people/${person.id}/faces`, photo, photo.type || 'image/jpeg')
+        .then(() => peopleStatus(`${person.name}: face enrolled.`))
+        .catch((error) => peopleStatus(`${person.name}: ${error.message}`, true))
+        .then(loadPeople);
+    }
+  });
+  item.querySelector('.remove').addEventListener('click', () => {
+    send('DELETE', `/api/people/${person.id}`)
+      .then(() => peopleStatus(`${person.name} and their faces removed.`))
+      .catch((error) => peopleStatus(error.message, true))
+      .then(loadPeople);
+  });
+  item.querySelector('.enrolled').replaceChildren(...person.faces.map((face) => enrolledFace(person, face)));
+  return item;
+}
+
+function enrolledFace(person, face) {
+  const item = document.createElement('li');
+  item.dataset.faceId = face.id;
+  item.textContent = face.source ? `${face.source.camera} #${face.source.sequence}` : 'photo';
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.className = 'remove-face';
+  remove.title = 'Remove this face';
+  remove.textContent = '×';
+  remove.addEventListener('click', () => {
+    send('DELETE', `/api/people/${person.id}/faces/${face.id}`)
+      .catch((error) => peopleStatus(error.message, true))
+      .then(loadPeople);
+  });
+  item.appendChild(remove);
+  return item;
+}
+
+function addPerson(event) {
+  event.preventDefault();
+  const form = byId('add-person');
+  const person = { name: form.name.value.trim(), note: form.note.value.trim() || null };
+  send('POST', '/api/people', JSON.stringify(person), 'application/json')
+    .then((added) => {
+      form.reset();
+      peopleStatus(`${added.name} added: now enrol a photo of them.`);
+    })
+    .catch((error) => peopleStatus(error.message, true))
+    .then(loadPeople);
 }
 
 // ---- live feed ----
@@ -323,7 +475,8 @@ function showResults(events) {
     const row = document.createElement('tr');
     const latency = Date.parse(event.detectTime) - Date.parse(event.captureTime);
     [formatTime(event.captureTime), event.cameraId, `#${event.sequence}`, event.status.toLowerCase(),
-      `${event.faces.length}`, event.faces.map((face) => face.score.toFixed(2)).join(', '), `${latency} ms`]
+      `${event.faces.length}`, event.faces.map((face) => face.score.toFixed(2)).join(', '),
+      event.faces.map((face) => face.person).filter(Boolean).join(', '), `${latency} ms`]
       .forEach((value) => {
         const cell = document.createElement('td');
         cell.textContent = value;
@@ -347,11 +500,13 @@ function start() {
   });
   byId('previous').addEventListener('click', () => search(Math.max(0, state.search.offset - state.search.limit)));
   byId('next').addEventListener('click', () => search(state.search.offset + state.search.limit));
+  byId('add-person').addEventListener('submit', addPerson);
   api('/api/dashboard')
     .then((features) => {
       state.features = features;
     })
     .catch(() => {})
+    .then(loadPeople)
     .then(() => api('/api/cameras').then((cameras) => cameras.forEach(showCamera)).catch(() => {}))
     .then(() => (state.features.alerts
       ? api('/api/alerts?limit=20').then((alerts) => alerts.forEach(showAlert)).catch(() => {})
