@@ -220,28 +220,29 @@ class DashboardBrowserTest {
         eileen.findElement(By.cssSelector("input[type=file]")).sendKeys(SamplePhoto.COFFEE.path().toAbsolutePath()
                 .toString());
         waitUntil(() -> browser.findElement(By.id("people-status")).getText().contains("found 0"));
+        assertThat(severeConsoleEntries()).singleElement().asString().contains("400"); // that refusal, and no other
         waitForPerson("Eileen").findElement(By.cssSelector("input[type=file]")).sendKeys(
                 SamplePhoto.ASTRONAUT.path().toAbsolutePath().toString());
         waitUntil(() -> "1".equals(waitForPerson("Eileen").getDomAttribute("data-faces")));
 
-        // A worker's event of her at the porch: named on the tile, and in the alert it raises.
+        // A worker's event of her in the lobby: named on the tile, and in the alert it raises.
         RgbImage astronaut = RgbImage.read(SamplePhoto.ASTRONAUT.path());
         List<DetectedFace> her;
         try (WorkerFaces worker = new WorkerFaces()) {
             her = worker.best(astronaut, true);
         }
         byte[] frame = Files.readAllBytes(SamplePhoto.ASTRONAUT.path());
-        sink.publish(Topics.FRAMES, "porch", frame("porch", 3, frame, astronaut.width(), astronaut.height()));
-        sink.publish(Topics.FACES, "porch", detections("porch", 3, astronaut.width(), astronaut.height(), her));
-        WebElement tile = waitForTile("porch");
+        sink.publish(Topics.FRAMES, "lobby", frame("lobby", 3, frame, astronaut.width(), astronaut.height()));
+        sink.publish(Topics.FACES, "lobby", detections("lobby", 3, astronaut.width(), astronaut.height(), her));
+        WebElement tile = waitForTile("lobby");
         waitUntil(() -> "Eileen".equals(tile.getDomAttribute("data-drawn-people")));
-        await().atMost(WAIT).until(() -> sink.getBytes("/api/crops/porch/3/0").statusCode() == 200);
-        Alert present = LiveRecords.facePresent("porch", 3, her.get(0));
+        await().atMost(WAIT).until(() -> sink.getBytes("/api/crops/lobby/3/0").statusCode() == 200);
+        Alert present = LiveRecords.facePresent("lobby", 3, her.get(0));
         present.setPersonId(Long.valueOf(waitForPerson("Eileen").getDomAttribute("data-person-id")));
         present.setPerson("Eileen");
         present.setSimilarity(0.93f);
-        sink.publish(Topics.ALERTS, "porch", present);
-        By alert = By.cssSelector("#alerts li[data-alert-id='porch/door/FACE_PRESENT/3']");
+        sink.publish(Topics.ALERTS, "lobby", present);
+        By alert = By.cssSelector("#alerts li[data-alert-id='lobby/door/FACE_PRESENT/3']");
         waitUntil(() -> browser.findElement(alert).getText().contains("Face present · Eileen"));
         screenshot("people-named");
 
@@ -253,7 +254,7 @@ class DashboardBrowserTest {
         waitUntil(() -> !choice.findElements(By.xpath("option[text()='Visitor']")).isEmpty());
         choice.findElement(By.xpath("option[text()='Visitor']")).click();
         waitUntil(() -> "1".equals(waitForPerson("Visitor").getDomAttribute("data-faces")));
-        assertThat(waitForPerson("Visitor").getText()).contains("porch #3");
+        assertThat(waitForPerson("Visitor").getText()).contains("lobby #3");
 
         waitForPerson("Visitor").findElement(By.cssSelector(".remove-face")).click();
         waitUntil(() -> "0".equals(waitForPerson("Visitor").getDomAttribute("data-faces")));
