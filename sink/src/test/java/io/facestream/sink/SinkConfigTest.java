@@ -37,6 +37,18 @@ class SinkConfigTest {
     }
 
     @Test
+    void recognitionMatchesAt0Point6AndKeepsNoEmbeddingOfPassersByUnlessAskedTo() {
+        SinkConfig defaults = SinkConfig.fromEnvironment(Map.of());
+        assertThat(defaults.matchThreshold()).isEqualTo(0.6f);
+        assertThat(defaults.storeEmbeddings()).isFalse();
+
+        SinkConfig set = SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "0.5",
+                "SINK_STORE_EMBEDDINGS", "true"));
+        assertThat(set.matchThreshold()).isEqualTo(0.5f);
+        assertThat(set.storeEmbeddings()).isTrue();
+    }
+
+    @Test
     void badValuesNameTheirVariable() {
         assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_HTTP_PORT", "eighty")))
                 .hasMessageContaining("SINK_HTTP_PORT");
@@ -48,5 +60,11 @@ class SinkConfigTest {
                 .hasMessageContaining("SINK_RETENTION_DAYS");
         assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_RETENTION_DAYS", "a month")))
                 .hasMessageContaining("SINK_RETENTION_DAYS");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "1.5")))
+                .hasMessageContaining("SINK_MATCH_THRESHOLD must be a cosine similarity, -1 to 1");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "high")))
+                .hasMessageContaining("SINK_MATCH_THRESHOLD must be a number");
+        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_STORE_EMBEDDINGS", "yes")))
+                .hasMessageContaining("SINK_STORE_EMBEDDINGS must be true or false");
     }
 }

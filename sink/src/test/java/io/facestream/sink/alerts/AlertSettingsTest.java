@@ -53,12 +53,6 @@ class AlertSettingsTest {
                 .as(name).hasMessageContaining(name));
         assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_ALERT_NOTIFY", "strangers")))
                 .hasMessage("SINK_ALERT_NOTIFY must be one of everyone, unknown, known, was 'strangers'");
-        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "1.5")))
-                .hasMessageContaining("SINK_MATCH_THRESHOLD must be a cosine similarity, -1 to 1");
-        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_MATCH_THRESHOLD", "high")))
-                .hasMessageContaining("SINK_MATCH_THRESHOLD must be a number");
-        assertThatThrownBy(() -> SinkConfig.fromEnvironment(Map.of("SINK_STORE_EMBEDDINGS", "yes")))
-                .hasMessageContaining("SINK_STORE_EMBEDDINGS must be true or false");
         assertThatThrownBy(() -> AlertSettings.fromEnvironment(Map.of("SINK_WEBHOOK_URL", "http://?token=abc123")))
                 .hasMessageNotContaining("abc123");
     }
