@@ -56,9 +56,8 @@ public final class PeopleRoutes {
 
     private void delete(Context ctx) {
         long id = id(ctx, "id");
-        boolean deleted = people.delete(id);
-        gallery.reload();
-        if (deleted) {
+        if (people.delete(id)) {
+            gallery.reload();
             ctx.status(HttpStatus.NO_CONTENT);
         } else {
             notFound(ctx, "no person " + id);
@@ -96,8 +95,8 @@ public final class PeopleRoutes {
             return;
         }
         Optional<EnrolledFace> enrolled = people.enrol(id, embedding, source);
-        gallery.reload();
         if (enrolled.isPresent()) {
+            gallery.reload();
             ctx.status(HttpStatus.CREATED).json(enrolled.get());
         } else {
             notFound(ctx, "no person " + id); // deleted meanwhile
@@ -107,9 +106,8 @@ public final class PeopleRoutes {
     private void deleteFace(Context ctx) {
         long id = id(ctx, "id");
         long face = id(ctx, "face");
-        boolean deleted = people.deleteFace(id, face);
-        gallery.reload();
-        if (deleted) {
+        if (people.deleteFace(id, face)) {
+            gallery.reload();
             ctx.status(HttpStatus.NO_CONTENT);
         } else {
             notFound(ctx, "person " + id + " has no enrolled face " + face);
