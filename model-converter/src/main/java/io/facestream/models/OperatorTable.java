@@ -24,14 +24,19 @@ final class OperatorTable {
             SoftmaxPattern::endingAt);    // MTCNN
 
     /** Operators written on their own, each by the converter's method of the same name. */
-    static final Map<BuiltinOperator, BiConsumer<TfliteToOnnx, TfliteOperator>> SINGLE = Map.of(
-            BuiltinOperator.CONV_2D, TfliteToOnnx::conv,
-            BuiltinOperator.DEPTHWISE_CONV_2D, TfliteToOnnx::depthwiseConv,
-            BuiltinOperator.MAX_POOL_2D, TfliteToOnnx::maxPool,
-            BuiltinOperator.FULLY_CONNECTED, TfliteToOnnx::fullyConnected,
-            BuiltinOperator.SOFTMAX, TfliteToOnnx::softmax,
-            BuiltinOperator.ADD, TfliteToOnnx::add,
-            BuiltinOperator.RESHAPE, TfliteToOnnx::reshape);
+    static final Map<BuiltinOperator, BiConsumer<TfliteToOnnx, TfliteOperator>> SINGLE = Map.ofEntries(
+            Map.entry(BuiltinOperator.CONV_2D, TfliteToOnnx::conv),
+            Map.entry(BuiltinOperator.DEPTHWISE_CONV_2D, TfliteToOnnx::depthwiseConv),
+            Map.entry(BuiltinOperator.MAX_POOL_2D, TfliteToOnnx::maxPool),
+            Map.entry(BuiltinOperator.FULLY_CONNECTED, TfliteToOnnx::fullyConnected),
+            Map.entry(BuiltinOperator.SOFTMAX, TfliteToOnnx::softmax),
+            Map.entry(BuiltinOperator.ADD, TfliteToOnnx::add),
+            Map.entry(BuiltinOperator.RESHAPE, TfliteToOnnx::reshape),
+            Map.entry(BuiltinOperator.DEQUANTIZE, TfliteToOnnx::dequantize),     // BlazeFace
+            Map.entry(BuiltinOperator.RELU, TfliteToOnnx::relu),                 // BlazeFace
+            Map.entry(BuiltinOperator.PAD, TfliteToOnnx::pad),                   // BlazeFace
+            Map.entry(BuiltinOperator.CONCATENATION, TfliteToOnnx::concatenation),  // BlazeFace
+            Map.entry(BuiltinOperator.RESIZE_BILINEAR, TfliteToOnnx::resizeBilinear));  // BlazeFace
 
     private OperatorTable() {
     }

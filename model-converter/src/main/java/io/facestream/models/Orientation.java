@@ -25,6 +25,17 @@ enum Orientation {
         return new long[] {h.before(), w.before(), h.after(), w.after()};
     }
 
+    /** Where a TFLite NHWC axis (0 to 3) lies in ONNX's NCHW. */
+    int onnxAxis(int tfliteAxis) {
+        int[] axes = this == UPRIGHT ? new int[] {0, 2, 3, 1} : new int[] {0, 3, 2, 1};
+        return axes[tfliteAxis];
+    }
+
+    /** The Transpose permutation that lays an ONNX NCHW map out in TFLite's NHWC order again. */
+    long[] tfliteOrder() {
+        return this == UPRIGHT ? new long[] {0, 2, 3, 1} : new long[] {0, 3, 2, 1};
+    }
+
     /** OHWI conv kernel to OIHW; a transposed net's kernel rows and columns swap. */
     float[] convKernel(TfliteTensor kernel) {
         int out = kernel.dim(0);

@@ -29,7 +29,24 @@ final class TfliteReader {
         for (int i = 0; i < subgraph.operatorCount(); i++) {
             operators.add(operator(i, subgraph.operator(i), model));
         }
+        foldDequantizedConstants(tensors, operators);
         return new TfliteGraph(List.copyOf(tensors), List.copyOf(operators), subgraph.inputs(), subgraph.outputs());
+    }
+
+    /**
+     * Weights stored as float16 reach the graph through DEQUANTIZE operators (BlazeFace): their outputs become
+     * float32 constants holding the widened values, so every other operator finds its weights where float32 files
+     * keep them. The DEQUANTIZE operators stay in the graph, and write nothing.
+     */
+    private static void foldDequantizedConstants(List<TfliteTensor> tensors, List<TfliteOperator> operators) {
+        for (TfliteOperator op : operators) {
+            TfliteTensor input = tensors.get(op.input(0));
+            if (op.op() == BuiltinOperator.DEQUANTIZE && input.data() != null) {
+                TfliteTensor output = tensors.get(op.output());
+                tensors.set(output.index(), new TfliteTensor(output.index(), output.name(), output.shape(),
+                        TfliteTensor.FLOAT32, input.data(), null));
+            }
+        }
     }
 
     private static void requireIdentifier(byte[] flatbuffer) {
@@ -49,15 +66,36 @@ final class TfliteReader {
                     floats = new float[bytes.length / 4];
                     data.asFloatBuffer().get(floats);
                 }
+                case TfliteTensor.FLOAT16 -> {
+                    floats = new float[bytes.length / 2];
+                    for (int i = 0; i < floats.length; i++) {
+                        floats[i] = halfToFloat(data.getShort());
+                    }
+                }
                 case TfliteTensor.INT32 -> {
                     ints = new int[bytes.length / 4];
                     data.asIntBuffer().get(ints);
                 }
                 default -> throw new IllegalArgumentException("tensor '" + tensor.name()
-                        + "' has unsupported type code " + tensor.type() + " (only float32 and int32 are read)");
+                        + "' has unsupported type code " + tensor.type() + " (only float32, float16 and int32 are read)");
             }
         }
         return new TfliteTensor(index, tensor.name(), tensor.shape(), tensor.type(), floats, ints);
+    }
+
+    /** An IEEE 754 half-precision value widened exactly (Java 17 has no Float.float16ToFloat). */
+    static float halfToFloat(short half) {
+        int sign = (half & 0x8000) << 16;
+        int exponent = (half >>> 10) & 0x1f;
+        int mantissa = half & 0x3ff;
+        if (exponent == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+        }
+        if (exponent == 0) {
+            float subnormal = mantissa * 0x1p-24f;
+            return sign == 0 ? subnormal : -subnormal;
+        }
+        return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
     }
 
     private static TfliteOperator operator(int index, TfliteSchema.Operator operator, TfliteSchema.Model model) {
@@ -77,6 +115,9 @@ final class TfliteReader {
             case RESHAPE -> reshape(operator.builtinOptions(new TfliteSchema.ReshapeOptions()));
             case SUM, REDUCE_MAX, MEAN -> reducer(operator.builtinOptions(new TfliteSchema.ReducerOptions()));
             case SOFTMAX -> softmax(operator.builtinOptions(new TfliteSchema.SoftmaxOptions()));
+            case CONCATENATION -> concatenation(operator.builtinOptions(new TfliteSchema.ConcatenationOptions()));
+            case RESIZE_BILINEAR -> resizeBilinear(
+                    operator.builtinOptions(new TfliteSchema.ResizeBilinearOptions()));
             default -> new OperatorOptions.None();
         };
     }
@@ -113,6 +154,16 @@ final class TfliteReader {
 
     private static OperatorOptions reducer(TfliteSchema.ReducerOptions o) {
         return new OperatorOptions.Reducer(o != null && o.keepDims());
+    }
+
+    private static OperatorOptions concatenation(TfliteSchema.ConcatenationOptions o) {
+        return o == null ? new OperatorOptions.Concatenation(0, Activation.NONE)
+                : new OperatorOptions.Concatenation(o.axis(), OperatorOptions.activation(o.fusedActivation()));
+    }
+
+    private static OperatorOptions resizeBilinear(TfliteSchema.ResizeBilinearOptions o) {
+        return o == null ? new OperatorOptions.ResizeBilinear(false, false)
+                : new OperatorOptions.ResizeBilinear(o.alignCorners(), o.halfPixelCenters());
     }
 
     private static OperatorOptions softmax(TfliteSchema.SoftmaxOptions o) {

@@ -329,4 +329,25 @@ final class TfliteSchema {
             return offset == 0 ? 0f : bb.getFloat(bb_pos + offset);
         }
     }
+
+    static final class ConcatenationOptions extends SchemaTable {
+        int axis() {
+            return intField(0, 0);
+        }
+
+        int fusedActivation() {
+            return byteField(1, 0);
+        }
+    }
+
+    /** Fields 0 and 1 (new height and width) are deprecated: the size is the operator's second input. */
+    static final class ResizeBilinearOptions extends SchemaTable {
+        boolean alignCorners() {
+            return boolField(2);
+        }
+
+        boolean halfPixelCenters() {
+            return boolField(3);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
  */
 record TfliteTensor(int index, String name, int[] shape, int type, float[] data, int[] intData) {
     static final int FLOAT32 = 0;
+    static final int FLOAT16 = 1;
     static final int INT32 = 2;
 
     boolean isConstant() {

@@ -117,8 +117,10 @@ final class TfliteToOnnx {
             List<Dimension> shape = new ArrayList<>(List.of(Dimension.named("batch"), Dimension.of(tensor.dim(-1))));
             if (tensor.rank() == 4) {
                 shape.addAll(List.of(Dimension.named("map_height"), Dimension.named("map_width")));
+            } else if (tensor.rank() == 3) {
+                shape.add(1, Dimension.of(tensor.dim(1)));  // rows (BlazeFace: one per anchor) of dim(-1) values
             } else if (tensor.rank() != 2) {
-                throw new IllegalArgumentException(net.name() + ": output " + tensor + " is neither a map nor a vector");
+                throw new IllegalArgumentException(net.name() + ": output " + tensor + " is neither a map, rows nor a vector");
             }
             onnx.output(output.onnxName(), shape);
         }
@@ -283,17 +285,105 @@ final class TfliteToOnnx {
 
     /**
      * A 1x1 map to vectors, [N, 1, 1, C] to [N, C]: ONNX Flatten, the same in any layout, and with the
-     * batch left dynamic where TFLite's stored target shape pins it.
+     * batch left dynamic where TFLite's stored target shape pins it. Any other map of a fixed-size net is
+     * laid out in TFLite's NHWC order again and reshaped with its batch kept: BlazeFace's maps of anchors,
+     * [N, H, W, anchors x k] to [N, H x W x anchors, k].
      */
     void reshape(TfliteOperator op) {
         TfliteTensor input = graph.tensor(op.input(0));
         TfliteTensor output = graph.tensor(op.output());
-        boolean onePixel = net.inputSize().isPresent() && input.rank() == 4 && input.dim(1) == 1 && input.dim(2) == 1;
-        if (!onePixel || output.rank() != 2 || output.dim(1) != input.dim(3)) {
-            throw unexpected(op, "reshapes " + input + " to " + output + ", not a 1x1 map of a fixed-size net to vectors");
+        boolean fixedMap = net.inputSize().isPresent() && input.rank() == 4;
+        boolean keepsBatch = output.rank() >= 2 && output.rank() <= 3 && output.dim(0) == input.dim(0)
+                && Arrays.stream(output.shape()).reduce(1, Math::multiplyExact)
+                        == Arrays.stream(input.shape()).reduce(1, Math::multiplyExact);
+        if (!fixedMap || !keepsBatch) {
+            throw unexpected(op, "reshapes " + input + " to " + output
+                    + ", not a map of a fixed-size net to vectors or rows");
         }
-        onnx.node("Flatten", name(op.output()), List.of(name(input.index())), name(op.output()),
-                OnnxGraphBuilder.integer("axis", 1));
+        if (input.dim(1) == 1 && input.dim(2) == 1 && output.rank() == 2) {
+            onnx.node("Flatten", name(op.output()), List.of(name(input.index())), name(op.output()),
+                    OnnxGraphBuilder.integer("axis", 1));
+            return;
+        }
+        String nhwc = output.name() + "/nhwc";
+        onnx.node("Transpose", nhwc, List.of(name(input.index())), nhwc,
+                OnnxGraphBuilder.ints("perm", net.orientation().tfliteOrder()));
+        long[] shape = Arrays.stream(output.shape()).asLongStream().toArray();
+        shape[0] = 0;  // ONNX Reshape: 0 keeps the input's (dynamic) batch
+        String shapeName = output.name() + "/shape";
+        onnx.initializer(shapeName, new long[] {shape.length}, shape);
+        onnx.node("Reshape", name(op.output()), List.of(nhwc, shapeName), name(op.output()));
+    }
+
+    /** Nothing to write: the reader has already made this operator's output the float32 constant it stands for. */
+    void dequantize(TfliteOperator op) {
+        if (graph.tensor(op.output()).data() == null) {
+            throw unexpected(op, "dequantizes an activation, not a stored constant");
+        }
+    }
+
+    void relu(TfliteOperator op) {
+        onnx.node("Relu", name(op.output()), List.of(name(op.input(0))), name(op.output()));
+    }
+
+    /**
+     * Zero padding by constant amounts (BlazeFace pads channels before a residual ADD): TFLite's [4, 2]
+     * amounts per NHWC axis become ONNX's begins-then-ends per NCHW axis.
+     */
+    void pad(TfliteOperator op) {
+        TfliteTensor input = graph.tensor(op.input(0));
+        int[] amounts = graph.tensor(op.input(1)).intData();
+        if (input.rank() != 4 || amounts == null || amounts.length != 8 || amounts[0] != 0 || amounts[1] != 0
+                || op.inputs().length > 2) {
+            throw unexpected(op, "is not a zero padding of a map by constant amounts, batch unpadded");
+        }
+        long[] pads = new long[8];
+        for (int axis = 0; axis < 4; axis++) {
+            int onnxAxis = net.orientation().onnxAxis(axis);
+            pads[onnxAxis] = amounts[2 * axis];
+            pads[4 + onnxAxis] = amounts[2 * axis + 1];
+        }
+        String padsName = graph.tensor(op.output()).name() + "/pads";
+        onnx.initializer(padsName, new long[] {pads.length}, pads);
+        onnx.node("Pad", name(op.output()), List.of(name(input.index()), padsName), name(op.output()));
+    }
+
+    /** Along a map's channels, rows or columns, or along the rows of what {@link #reshape} wrote (its TFLite layout). */
+    void concatenation(TfliteOperator op) {
+        OperatorOptions.Concatenation options = (OperatorOptions.Concatenation) op.options();
+        requireNoActivation(op, options.activation());
+        TfliteTensor first = graph.tensor(op.input(0));
+        int axis = options.axis() < 0 ? options.axis() + first.rank() : options.axis();
+        if (axis == 0) {
+            throw unexpected(op, "concatenates along the batch");
+        }
+        int onnxAxis = first.rank() == 4 ? net.orientation().onnxAxis(axis) : axis;
+        List<String> inputs = Arrays.stream(op.inputs()).mapToObj(this::name).toList();
+        onnx.node("Concat", name(op.output()), inputs, name(op.output()), OnnxGraphBuilder.integer("axis", onnxAxis));
+    }
+
+    /**
+     * ONNX Resize, linear, by the fixed factors of TFLite's constant output size, with TensorFlow's mapping of
+     * output pixels onto the input: align_corners, half_pixel_centers, or neither (ONNX's "asymmetric").
+     */
+    void resizeBilinear(TfliteOperator op) {
+        OperatorOptions.ResizeBilinear options = (OperatorOptions.ResizeBilinear) op.options();
+        TfliteTensor input = graph.tensor(op.input(0));
+        int[] size = graph.tensor(op.input(1)).intData();
+        if (net.inputSize().isEmpty() || size == null || size.length != 2) {
+            throw unexpected(op, "resizes to a size that is not a constant of a fixed-size net");
+        }
+        float rows = (float) size[0] / input.dim(1);
+        float cols = (float) size[1] / input.dim(2);
+        boolean upright = net.orientation() == Orientation.UPRIGHT;
+        float[] scales = {1f, 1f, upright ? rows : cols, upright ? cols : rows};
+        String scalesName = graph.tensor(op.output()).name() + "/scales";
+        onnx.initializer(scalesName, new long[] {4}, scales);
+        String mapping = options.alignCorners() ? "align_corners"
+                : options.halfPixelCenters() ? "half_pixel" : "asymmetric";
+        onnx.node("Resize", name(op.output()), List.of(name(input.index()), "", scalesName), name(op.output()),
+                OnnxGraphBuilder.text("mode", "linear"),
+                OnnxGraphBuilder.text("coordinate_transformation_mode", mapping));
     }
 
     /**

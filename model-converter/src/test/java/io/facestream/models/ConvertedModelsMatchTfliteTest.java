@@ -36,6 +36,10 @@ class ConvertedModelsMatchTfliteTest {
         }
         byte[] mobileFaceNet = MobileFaceNetModel.toOnnx(SourceModels.tflite(MobileFaceNetModel.NET));
         SESSIONS.put(MobileFaceNetModel.NET.name(), ENV.createSession(mobileFaceNet, new OrtSession.SessionOptions()));
+        for (TfliteNet net : BlazeFaceModels.NETS) {
+            byte[] onnx = BlazeFaceModels.toOnnx(SourceModels.tflite(net), net);
+            SESSIONS.put(net.name(), ENV.createSession(onnx, new OrtSession.SessionOptions()));
+        }
     }
 
     @AfterAll
@@ -66,6 +70,27 @@ class ConvertedModelsMatchTfliteTest {
     @ValueSource(ints = {1, 2, 3})
     void mobileFaceNetOnAnyBatchGivesTflitesEmbeddings(int batch, TestReporter reporter) throws OrtException {
         reporter.publishEntry("mobilefacenet max abs difference", String.valueOf(maxEmbeddingDifference(batch)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"blazeface-short", "blazeface-full"})
+    void blazeFaceInABatchOfTwoGivesTflitesRowsPerAnchor(String name, TestReporter reporter) throws OrtException {
+        TfliteNet net = BlazeFaceModels.NETS.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+        int size = net.inputSize().getAsInt();
+        int batch = 2;
+        float[] photo = randomImage(new Random(size), batch, size, size);
+        Map<String, OrtOutput> onnx = runOnnx(net, photo, batch, size, size);
+        TfliteGraph graph = SourceModels.graph(net);
+        double worst = 0;
+        for (int n = 0; n < batch; n++) {
+            Map<String, NdArray> tflite = TfliteInterpreter.run(graph, uprightNhwc(photo, n, 1, 1, size));
+            for (TfliteNet.Output output : net.outputs()) {
+                double difference = onnx.get(output.onnxName()).maxRowsDifference(n, tflite.get(output.tfliteName()));
+                assertThat(difference).as("%s %s, image %d", name, output.onnxName(), n).isLessThanOrEqualTo(TOLERANCE);
+                worst = Math.max(worst, difference);
+            }
+        }
+        reporter.publishEntry(name + " max abs difference", String.valueOf(worst));
     }
 
     /**
@@ -140,6 +165,17 @@ class ConvertedModelsMatchTfliteTest {
             double worst = 0;
             for (int i = 0; i < k; i++) {
                 worst = Math.max(worst, Math.abs(data[n * k + i] - tflite.data()[row * k + i]));
+            }
+            return worst;
+        }
+
+        /** Compares image {@code n}'s [rows, k] with TFLite's [1, rows, k]. */
+        double maxRowsDifference(int n, NdArray tflite) {
+            assertThat(shape).containsExactly(shape[0], tflite.dim(1), tflite.dim(2));
+            int block = tflite.data().length;
+            double worst = 0;
+            for (int i = 0; i < block; i++) {
+                worst = Math.max(worst, Math.abs(data[n * block + i] - tflite.data()[i]));
             }
             return worst;
         }

@@ -59,6 +59,11 @@ final class TfliteInterpreter {
             case SUM -> reduce(op, 0, Double::sum);
             case RESHAPE -> reshape(op);
             case SOFTMAX -> softmax(in(op, 0), ((OperatorOptions.Softmax) op.options()).beta());
+            case DEQUANTIZE -> in(op, 0);
+            case PAD -> pad(in(op, 0), ints(op, 1));
+            case CONCATENATION -> concatenate(op, ((OperatorOptions.Concatenation) op.options()).axis());
+            case RESIZE_BILINEAR -> resizeBilinear(in(op, 0), ints(op, 1),
+                    (OperatorOptions.ResizeBilinear) op.options());
             default -> throw new UnsupportedOperationException("reference interpreter lacks " + op);
         };
     }
@@ -302,6 +307,93 @@ final class TfliteInterpreter {
             shape[unknown] = x.data().length / known;
         }
         return x.reshaped(shape);
+    }
+
+    /** Zeros around {@code x}: {@code amounts[2 * axis]} before and {@code amounts[2 * axis + 1]} after each axis. */
+    private static NdArray pad(NdArray x, int[] amounts) {
+        int[] shape = new int[x.rank()];
+        for (int axis = 0; axis < shape.length; axis++) {
+            shape[axis] = x.dim(axis) + amounts[2 * axis] + amounts[2 * axis + 1];
+        }
+        NdArray out = NdArray.zeros(shape);
+        int[] outStrides = out.strides();
+        int[] index = new int[x.rank()];
+        for (int flat = 0; flat < x.data().length; flat++) {
+            int target = 0;
+            for (int axis = 0; axis < shape.length; axis++) {
+                target += (index[axis] + amounts[2 * axis]) * outStrides[axis];
+            }
+            out.data()[target] = x.data()[flat];
+            increment(index, x.shape());
+        }
+        return out;
+    }
+
+    private NdArray concatenate(TfliteOperator op, int axisOption) {
+        NdArray first = in(op, 0);
+        int axis = axisOption < 0 ? axisOption + first.rank() : axisOption;
+        int outer = 1;
+        for (int a = 0; a < axis; a++) {
+            outer *= first.dim(a);
+        }
+        int[] shape = first.shape().clone();
+        shape[axis] = 0;
+        for (int i = 0; i < op.inputs().length; i++) {
+            shape[axis] += in(op, i).dim(axis);
+        }
+        float[] out = new float[NdArray.size(shape)];
+        int written = 0;
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < op.inputs().length; i++) {
+                NdArray part = in(op, i);
+                int block = part.data().length / outer;
+                System.arraycopy(part.data(), o * block, out, written, block);
+                written += block;
+            }
+        }
+        return new NdArray(shape, out);
+    }
+
+    /** TensorFlow's ResizeBilinear on NHWC: its scale, its two pixel-centre conventions, its clamping at the edges. */
+    private static NdArray resizeBilinear(NdArray x, int[] size, OperatorOptions.ResizeBilinear options) {
+        int inH = x.dim(1);
+        int inW = x.dim(2);
+        int channels = x.dim(3);
+        NdArray y = NdArray.zeros(x.dim(0), size[0], size[1], channels);
+        for (int n = 0; n < x.dim(0); n++) {
+            for (int r = 0; r < size[0]; r++) {
+                double[] rows = sourceCoordinate(r, inH, size[0], options);
+                for (int c = 0; c < size[1]; c++) {
+                    double[] cols = sourceCoordinate(c, inW, size[1], options);
+                    for (int ch = 0; ch < channels; ch++) {
+                        double top = lerp(x, n, (int) rows[0], (int) cols[0], (int) cols[1], cols[2], ch);
+                        double bottom = lerp(x, n, (int) rows[1], (int) cols[0], (int) cols[1], cols[2], ch);
+                        y.data()[((n * size[0] + r) * size[1] + c) * channels + ch] =
+                                (float) (top + (bottom - top) * rows[2]);
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Lower source index, upper source index and the weight of the upper one. */
+    private static double[] sourceCoordinate(int out, int inSize, int outSize, OperatorOptions.ResizeBilinear options) {
+        double scale = options.alignCorners() && outSize > 1 ? (inSize - 1) / (double) (outSize - 1)
+                : inSize / (double) outSize;
+        double source = options.halfPixelCenters() ? (out + 0.5) * scale - 0.5 : out * scale;
+        double floor = Math.floor(source);
+        int lower = (int) Math.max(floor, 0);
+        int upper = (int) Math.min(options.halfPixelCenters() ? Math.ceil(source) : floor + 1, inSize - 1);
+        return new double[] {lower, upper, source - floor};
+    }
+
+    private static double lerp(NdArray x, int n, int row, int left, int right, double weight, int ch) {
+        int w = x.dim(2);
+        int channels = x.dim(3);
+        double a = x.data()[((n * x.dim(1) + row) * w + left) * channels + ch];
+        double b = x.data()[((n * x.dim(1) + row) * w + right) * channels + ch];
+        return a + (b - a) * weight;
     }
 
     private static NdArray softmax(NdArray x, float beta) {
