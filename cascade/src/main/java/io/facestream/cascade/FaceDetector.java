@@ -38,6 +38,8 @@ public final class FaceDetector implements AutoCloseable {
     private final boolean framesSideBySide;
     /** False for a view made by {@link #withMinFaceSize}: the networks and threads are its origin's to close. */
     private final boolean ownsResources;
+    /** Scans whole frames in place of P-Net and R-Net when not null. */
+    private final FaceProposer proposer;
 
     /**
      * Where a detection's pieces run; into how many parts, side by side, its R-Net and O-Net crops go; and how many
@@ -65,8 +67,10 @@ public final class FaceDetector implements AutoCloseable {
     private record Crop(IntegralImage frame, Box box) {
     }
 
-    private FaceDetector(DetectorOptions options, Networks networks, CascadeThreads threads, boolean ownsResources) {
+    private FaceDetector(DetectorOptions options, Networks networks, CascadeThreads threads, boolean ownsResources,
+                         FaceProposer proposer) {
         this.options = options;
+        this.proposer = proposer;
         this.networks = networks;
         this.threads = threads;
         this.ownsResources = ownsResources;
@@ -81,7 +85,7 @@ public final class FaceDetector implements AutoCloseable {
 
     public static FaceDetector create(DetectorOptions options) {
         FaceDetector detector = new FaceDetector(options, Networks.load(options), CascadeThreads.of(options.threads()),
-                true);
+                true, null);
         log.info("MTCNN face detector ready on {} ({} threads)", detector.provider(),
                 options.threads());
         return detector;
@@ -104,7 +108,21 @@ public final class FaceDetector implements AutoCloseable {
         if (pixels == options.minFaceSize()) {
             return this;
         }
-        return new FaceDetector(options.toBuilder().minFaceSize(pixels).build(), networks, threads, false);
+        return new FaceDetector(options.toBuilder().minFaceSize(pixels).build(), networks, threads, false, proposer);
+    }
+
+    /**
+     * This detector scanning whole frames with {@code proposer} in place of P-Net and R-Net, O-Net deciding on its
+     * proposals; partial scans ({@link #detect(RgbImage, List, List)}) stay the cascade's. Shares the networks and
+     * threads; closing the view closes nothing (the proposer is the caller's).
+     */
+    public FaceDetector withProposer(FaceProposer proposer) {
+        return new FaceDetector(options, networks, threads, false, proposer);
+    }
+
+    /** The detector as events name it: "mtcnn", or the proposer's name and "+onet". */
+    public String model() {
+        return proposer == null ? "mtcnn" : proposer.name() + "+onet";
     }
 
     public List<Face> detect(RgbImage image) {
@@ -118,6 +136,9 @@ public final class FaceDetector implements AutoCloseable {
 
     /** As {@link #detectBatch(List)}, adding the time spent per stage to {@code times}. */
     public List<List<Face>> detectBatch(List<RgbImage> images, StageTimes times) {
+        if (proposer != null) {
+            return proposeAndFinish(images, times);
+        }
         // Frames side by side only as long as every thread has one: the rest go through as one, so
         // that no thread idles while another finishes a batch's odd frame alone.
         int sideBySide = framesSideBySide ? images.size() - images.size() % options.threads() : 0;
@@ -200,6 +221,23 @@ public final class FaceDetector implements AutoCloseable {
      */
     public List<Face> refine(RgbImage image, List<Box> candidates) {
         return detect(image, List.of(), candidates);
+    }
+
+    /** The proposer over all the images at once (it batches its own work), then O-Net on its proposals. */
+    private List<List<Face>> proposeAndFinish(List<RgbImage> images, StageTimes times) {
+        long start = System.nanoTime();
+        List<List<Box>> proposals = proposer.propose(images, options.minFaceSize());
+        times.add(Stage.PROPOSALS, start);
+        start = System.nanoTime();
+        List<IntegralImage> frames = new ArrayList<>();
+        List<List<Candidate>> candidates = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            List<Box> boxes = proposals.get(i);
+            frames.add(IntegralImage.covering(images.get(i), window(List.of(), boxes)));
+            candidates.add(boxes.stream().map(box -> new Candidate(box.square(), 1f, BoxOffsets.NONE)).toList());
+        }
+        times.add(Stage.PYRAMID, start);
+        return finishWithONet(frames, candidates, together, times);
     }
 
     /** Stages 2 and 3 on each frame's proposals. */

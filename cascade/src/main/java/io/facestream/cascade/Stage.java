@@ -1,6 +1,6 @@
 package io.facestream.cascade;
 
-/** The parts of a detection whose time {@link StageTimes} records. */
+/** The parts of a detection whose time {@link StageTimes} records; PROPOSALS is a {@link FaceProposer}'s scan. */
 public enum Stage {
-    PYRAMID, PNET, RNET, ONET, NMS
+    PYRAMID, PNET, RNET, ONET, NMS, PROPOSALS
 }
