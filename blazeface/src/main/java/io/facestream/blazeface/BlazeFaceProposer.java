@@ -21,8 +21,14 @@ public final class BlazeFaceProposer implements FaceProposer {
 
     private final BlazeFace blazeFace;
 
+    /** Proposes with {@code blazeFace}, which it closes when closed. */
     public BlazeFaceProposer(BlazeFace blazeFace) {
         this.blazeFace = blazeFace;
+    }
+
+    @Override
+    public void close() {
+        blazeFace.close();
     }
 
     @Override

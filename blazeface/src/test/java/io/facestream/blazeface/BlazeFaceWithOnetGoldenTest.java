@@ -25,27 +25,20 @@ class BlazeFaceWithOnetGoldenTest {
     private static final float MIN_IOU = 0.85f;
     private static final float MAX_LANDMARK_ERROR = 0.03f;
 
-    private static FaceDetector cascade;
-    private static BlazeFace blazeFace;
     private static FaceDetector hybrid;
 
     @BeforeAll
     static void load() {
-        cascade = FaceDetector.create(DetectorOptions.builder().threads(2).build());
-        blazeFace = BlazeFace.load(2);
-        hybrid = cascade.withProposer(new BlazeFaceProposer(blazeFace));
+        hybrid = DetectorModel.BLAZEFACE_ONET.createFaceDetector(DetectorOptions.builder().threads(2).build());
     }
 
     @AfterAll
     static void close() {
         hybrid.close();
-        blazeFace.close();
-        cascade.close();
     }
 
     @Test
-    void namesItselfInEvents() {
-        assertThat(cascade.model()).isEqualTo("mtcnn");
+    void namesItselfInEventsAndReports() {
         assertThat(hybrid.model()).isEqualTo("blazeface+onet");
     }
 

@@ -36,7 +36,7 @@ public final class FaceDetector implements AutoCloseable {
     /** A frame detected on one thread while others take the batch's other frames. */
     private final Plan alone;
     private final boolean framesSideBySide;
-    /** False for a view made by {@link #withMinFaceSize}: the networks and threads are its origin's to close. */
+    /** False for a view made by {@link #withMinFaceSize}: the networks, threads and proposer are its origin's to close. */
     private final boolean ownsResources;
     /** Scans whole frames in place of P-Net and R-Net when not null. */
     private final FaceProposer proposer;
@@ -84,9 +84,18 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     public static FaceDetector create(DetectorOptions options) {
+        return create(options, null);
+    }
+
+    /**
+     * A detector that scans whole frames with {@code proposer} in place of P-Net and R-Net, O-Net deciding on its
+     * proposals; partial scans ({@link #detect(RgbImage, List, List)}) stay the cascade's. The detector owns the
+     * proposer and closes it. A null proposer gives the cascade.
+     */
+    public static FaceDetector create(DetectorOptions options, FaceProposer proposer) {
         FaceDetector detector = new FaceDetector(options, Networks.load(options), CascadeThreads.of(options.threads()),
-                true, null);
-        log.info("MTCNN face detector ready on {} ({} threads)", detector.provider(),
+                true, proposer);
+        log.info("{} face detector ready on {} ({} threads)", detector.model(), detector.provider(),
                 options.threads());
         return detector;
     }
@@ -109,15 +118,6 @@ public final class FaceDetector implements AutoCloseable {
             return this;
         }
         return new FaceDetector(options.toBuilder().minFaceSize(pixels).build(), networks, threads, false, proposer);
-    }
-
-    /**
-     * This detector scanning whole frames with {@code proposer} in place of P-Net and R-Net, O-Net deciding on its
-     * proposals; partial scans ({@link #detect(RgbImage, List, List)}) stay the cascade's. Shares the networks and
-     * threads; closing the view closes nothing (the proposer is the caller's).
-     */
-    public FaceDetector withProposer(FaceProposer proposer) {
-        return new FaceDetector(options, networks, threads, false, proposer);
     }
 
     /** The detector as events name it: "mtcnn", or the proposer's name and "+onet". */
@@ -488,6 +488,9 @@ public final class FaceDetector implements AutoCloseable {
         if (ownsResources) {
             threads.close();
             networks.close();
+            if (proposer != null) {
+                proposer.close();
+            }
         }
     }
 }

@@ -1,0 +1,63 @@
+package io.facestream.blazeface;
+
+import io.facestream.cascade.DetectorOptions;
+import io.facestream.cascade.FaceDetector;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The face detectors to choose from, by the names users give them ({@code DETECTOR_MODEL}, {@code --model}). */
+public enum DetectorModel {
+    /** The MTCNN cascade: P-Net over a pyramid, R-Net, O-Net. The default. */
+    MTCNN("mtcnn"),
+    /** BlazeFace alone: its own box, score and six keypoints (eyes, nose tip, mouth centre, ears). */
+    BLAZEFACE("blazeface"),
+    /** BlazeFace's boxes through O-Net: MTCNN's score, box and five landmarks. */
+    BLAZEFACE_ONET("blazeface+onet");
+
+    private final String label;
+
+    DetectorModel(String label) {
+        this.label = label;
+    }
+
+    /** The model called {@code name} (any case); the error names the choices. */
+    public static DetectorModel of(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(model -> model.label.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown detector model '" + name + "'; choose one of "
+                        + choices()));
+    }
+
+    /** "mtcnn, blazeface, blazeface+onet". */
+    public static String choices() {
+        return Arrays.stream(values()).map(DetectorModel::label).collect(Collectors.joining(", "));
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether it gives MTCNN's five landmarks, which events, alignment and recognition are built on. */
+    public boolean givesFiveLandmarks() {
+        return this != BLAZEFACE;
+    }
+
+    /**
+     * The detector for face events: the cascade, or the cascade with BlazeFace proposing. BlazeFace alone is refused
+     * (its six keypoints are not the five that events carry); {@link BlazeFace#load(int)} gives it.
+     */
+    public FaceDetector createFaceDetector(DetectorOptions options) {
+        return switch (this) {
+            case MTCNN -> FaceDetector.create(options);
+            case BLAZEFACE_ONET -> FaceDetector.create(options, new BlazeFaceProposer(BlazeFace.load(options.threads())));
+            case BLAZEFACE -> throw new IllegalArgumentException("blazeface alone gives six keypoints, not the five "
+                    + "landmarks face events carry; use blazeface+onet here");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
