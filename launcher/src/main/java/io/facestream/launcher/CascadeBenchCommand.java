@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face-stream bench cascade}: detection speed on a real photo at common camera resolutions. */
 @Command(name = "cascade", mixinStandardHelpOptions = true,
         description = {"Measures detect() on a real photo scaled to each frame size: median latency, frames/s "
-                + "of one stream, and the median thread time per stage (pyramid and crops, P-Net, R-Net, O-Net, NMS).",
+                + "of one stream, and the median thread time per stage (pyramid and crops, P-Net, R-Net, O-Net, NMS; "
+                + "with --model blazeface+onet, BlazeFace in place of P-Net and R-Net).",
                 "Run it on an otherwise idle machine."})
 final class CascadeBenchCommand implements Callable<Integer> {
+    private static final Map<Stage, String> COLUMNS = Map.of(Stage.PYRAMID, "pyramid", Stage.PNET, "P-Net",
+            Stage.RNET, "R-Net", Stage.ONET, "O-Net", Stage.NMS, "NMS", Stage.PROPOSALS, "BlazeFace");
 
     @Spec
     CommandSpec spec;
@@ -57,35 +61,43 @@ final class CascadeBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RgbImage source = RgbImage.read(photo != null ? photo : SamplePhoto.SAMPLE1.path());
         List<CascadeBenchmark.Result> results = new ArrayList<>();
-        try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
+        try (FaceDetector detector = settings.createFaceDetector()) {
             CascadeBenchmark benchmark = new CascadeBenchmark(detector, warmupSeconds, seconds, batch);
             for (String size : sizes) {
                 results.add(benchmark.measure(Frames.fitted(source, parseSize(size))));
             }
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-                        new Report(detector.provider(), settings.threads, results)));
+                        new Report(detector.model(), detector.provider(), settings.threads, results)));
             } else {
-                printTable(out, detector.provider(), results);
+                printTable(out, detector, results);
             }
         }
         return 0;
     }
 
-    private record Report(String provider, int threads, List<CascadeBenchmark.Result> results) {
+    private record Report(String model, String provider, int threads, List<CascadeBenchmark.Result> results) {
     }
 
-    private void printTable(PrintWriter out, String provider, List<CascadeBenchmark.Result> results) {
-        out.printf(Locale.ROOT, "MTCNN cascade, provider %s, %d threads, %d frame(s) per call; medians per frame%n",
-                provider, settings.threads, batch);
-        out.printf(Locale.ROOT, "%-10s %8s %9s %9s %6s %8s %7s %7s %7s %7s%n", "size", "frames/s", "median ms",
-                "p90 ms", "faces", "pyramid", "P-Net", "R-Net", "O-Net", "NMS");
+    private void printTable(PrintWriter out, FaceDetector detector, List<CascadeBenchmark.Result> results) {
+        boolean cascade = detector.model().equals("mtcnn");
+        List<Stage> stages = cascade ? List.of(Stage.PYRAMID, Stage.PNET, Stage.RNET, Stage.ONET, Stage.NMS)
+                : List.of(Stage.PROPOSALS, Stage.PYRAMID, Stage.ONET, Stage.NMS);
+        out.printf(Locale.ROOT, "%s, provider %s, %d threads, %d frame(s) per call; medians per frame%n",
+                cascade ? "MTCNN cascade" : detector.model(), detector.provider(), settings.threads, batch);
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %9s %9s %6s", "size",
+                "frames/s", "median ms", "p90 ms", "faces"));
+        for (Stage stage : stages) {
+            header.append(String.format(Locale.ROOT, " %9s", COLUMNS.get(stage)));
+        }
+        out.println(header);
         for (CascadeBenchmark.Result r : results) {
-            out.printf(Locale.ROOT, "%-10s %8.1f %9.1f %9.1f %6d %8.1f %7.1f %7.1f %7.1f %7.1f%n",
-                    r.width() + "x" + r.height(), r.framesPerSecond(), r.medianMs(), r.p90Ms(), r.faces(),
-                    r.stageMedianMs().get(Stage.PYRAMID), r.stageMedianMs().get(Stage.PNET),
-                    r.stageMedianMs().get(Stage.RNET), r.stageMedianMs().get(Stage.ONET),
-                    r.stageMedianMs().get(Stage.NMS));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s %8.1f %9.1f %9.1f %6d",
+                    r.width() + "x" + r.height(), r.framesPerSecond(), r.medianMs(), r.p90Ms(), r.faces()));
+            for (Stage stage : stages) {
+                row.append(String.format(Locale.ROOT, " %9.1f", r.stageMedianMs().get(stage)));
+            }
+            out.println(row);
         }
         out.printf(Locale.ROOT, "Stage columns: thread ms per frame, summed over the threads that share a stage "
                 + "(pyramid levels and crops run side by side), so together they can exceed the median.%n");

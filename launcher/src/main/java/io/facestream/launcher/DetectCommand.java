@@ -1,8 +1,6 @@
 package io.facestream.launcher;
 
 import io.facestream.cascade.DetectorOptions;
-import io.facestream.cascade.Face;
-import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.ImageTooLargeException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Detects faces and five landmarks (left eye, right eye, nose, mouth left, mouth right) "
                 + "in image files (JPEG, PNG, BMP, GIF), or with --video in the frames of a video, following them "
-                + "from frame to frame.",
+                + "from frame to frame. With --model blazeface: six keypoints (right eye, left eye, nose tip, "
+                + "mouth centre, right ear tragion, left ear tragion; the person's right appears on the left), "
+                + "image files only.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every image was processed", "1:some image could not be read", "2:bad options"})
 final class DetectCommand implements Callable<Integer> {
@@ -51,14 +51,14 @@ final class DetectCommand implements Callable<Integer> {
     VideoOptions video;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (images.isEmpty() == (video.file == null)) {
             throw new ParameterException(spec.commandLine(), "give IMAGE files or --video FILE");
         }
         if (video.file != null) {
-            return new VideoDetection(video, annotateDir).run(settings.toOptions(),
+            return new VideoDetection(video, annotateDir).run(settings,
                     json ? new VideoReport.Json(out) : new VideoReport.Lines(out), out, err);
         }
         DetectionReport report = json ? new DetectionReport.Json(out) : new DetectionReport.Table(out);
@@ -66,7 +66,7 @@ final class DetectCommand implements Callable<Integer> {
         DetectorOptions options = settings.toOptions();
         // The first files decode while the models load.
         try (ImageReadAhead files = new ImageReadAhead(images, maxPixels, 2 * options.threads());
-             FaceDetector detector = FaceDetector.create(options)) {
+             ImageDetector detector = ImageDetector.open(settings.model(), options)) {
             // As many images at a time as the detector has threads: each thread takes one whole (see detectBatch).
             List<ImageReadAhead.Decoded> batch = new ArrayList<>();
             while (files.hasNext()) {
@@ -89,12 +89,12 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     /** Detects in the images of {@code batch}, reports them in order and empties it. */
-    private void detect(FaceDetector detector, List<ImageReadAhead.Decoded> batch, DetectionReport report,
+    private void detect(ImageDetector detector, List<ImageReadAhead.Decoded> batch, DetectionReport report,
                         PrintWriter out) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<List<Face>> faces = detector.detectBatch(batch.stream().map(ImageReadAhead.Decoded::image).toList());
+        List<FoundFaces> faces = detector.detect(batch.stream().map(ImageReadAhead.Decoded::image).toList());
         for (int i = 0; i < batch.size(); i++) {
             ImageReadAhead.Decoded image = batch.get(i);
             report.write(image.file(), image.image(), detector.provider(), faces.get(i));

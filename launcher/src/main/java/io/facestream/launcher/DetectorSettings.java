@@ -1,7 +1,9 @@
 package io.facestream.launcher;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
+import io.facestream.cascade.FaceDetector;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,6 +16,12 @@ final class DetectorSettings {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "mtcnn|blazeface|blazeface+onet",
+            description = "Which detector: mtcnn (the MTCNN cascade; the default), blazeface (MediaPipe's BlazeFace "
+                    + "alone: its box and six keypoints) or blazeface+onet (BlazeFace's boxes through MTCNN's O-Net: "
+                    + "MTCNN's score and five landmarks).")
+    String model = DetectorModel.MTCNN.label();
 
     @Option(names = "--min-face-size", paramLabel = "PIXELS",
             description = "Smallest face side looked for (default: ${DEFAULT-VALUE}).")
@@ -44,6 +52,24 @@ final class DetectorSettings {
     @Option(names = "--provider", paramLabel = "auto|cpu|cuda",
             description = "Where the networks run; auto picks CUDA when present (default: ${DEFAULT-VALUE}).")
     ExecutionProvider provider = DEFAULTS.provider();
+
+    DetectorModel model() {
+        try {
+            return DetectorModel.of(model);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+        }
+    }
+
+    /** The detector of face events chosen with --model: mtcnn or blazeface+onet. */
+    FaceDetector createFaceDetector() {
+        DetectorModel chosen = model();
+        if (!chosen.givesFiveLandmarks()) {
+            throw new ParameterException(spec.commandLine(), "--model blazeface gives six keypoints, not the five "
+                    + "landmarks this command needs; use --model blazeface+onet");
+        }
+        return chosen.createFaceDetector(toOptions());
+    }
 
     DetectorOptions toOptions() {
         requireCount("--thresholds", thresholds, 3);

@@ -76,7 +76,7 @@ final class IdentifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         DetectorOptions options = settings.toOptions();
-        try (FaceDetector detector = FaceDetector.create(options);
+        try (FaceDetector detector = settings.createFaceDetector();
              FaceEmbedder embedder = FaceEmbedder.create(options.threads())) {
             Gallery<String> gallery = enrol(detector, embedder);
             if (gallery.size() == 0) {

@@ -94,7 +94,7 @@ final class VideoBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--runs must be 1 or more, got " + runs);
         }
         Path clips = files.isEmpty() ? Files.createTempDirectory("face-stream-door-clips") : null;
-        try (FaceDetector detector = FaceDetector.create(settings.toOptions())) {
+        try (FaceDetector detector = settings.createFaceDetector()) {
             List<Path> videos = files.isEmpty() ? samples(clips) : files;
             for (int i = 0; i < warmupRuns; i++) {
                 pass(detector, videos.get(0), TrackerOptions.perFrame());

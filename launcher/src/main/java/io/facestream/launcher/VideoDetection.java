@@ -1,7 +1,6 @@
 package io.facestream.launcher;
 
 import io.facestream.cascade.Box;
-import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.tracking.FaceTracker;
 import io.facestream.tracking.TrackedFace;
@@ -29,10 +28,10 @@ final class VideoDetection {
     }
 
     /** 0 when the whole video was read, 1 (after one line on {@code err} naming the file) when it could not be. */
-    int run(DetectorOptions options, VideoReport report, PrintWriter out, PrintWriter err) {
+    int run(DetectorSettings settings, VideoReport report, PrintWriter out, PrintWriter err) {
         TrackerOptions trackerOptions = video.trackerOptions();
         try (VideoFrames frames = VideoFrames.open(video.file, video.fps);
-             FaceDetector detector = FaceDetector.create(options)) {
+             FaceDetector detector = settings.createFaceDetector()) {
             FaceTracker tracker = new FaceTracker(detector, trackerOptions);
             for (VideoFrames.VideoFrame frame = frames.next(); frame != null; frame = frames.next()) {
                 TrackedFrame result = tracker.next(frame.image(), frame.timeMs());

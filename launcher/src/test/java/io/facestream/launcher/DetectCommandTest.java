@@ -149,4 +149,34 @@ class DetectCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("minFaceSize must be at least 1");
     }
+
+    @Test
+    void blazeFaceAloneReportsSixKeypointsAndTheHybridMtcnnsFiveEachNamingItsModel() throws IOException {
+        Path photo = SamplePhoto.SAMPLE1.path();
+        JsonNode alone = run("detect", "--json", "--model", "blazeface", photo.toString()).jsonLines().get(0);
+        JsonNode hybrid = run("detect", "--json", "--model", "BlazeFace+ONet", photo.toString()).jsonLines().get(0);
+
+        assertThat(alone.get("model").asText()).isEqualTo("blazeface");
+        assertThat(alone.get("faces")).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(face -> assertThat(face.get("landmarks")).hasSize(6));
+        assertThat(hybrid.get("model").asText()).isEqualTo("blazeface+onet");
+        assertThat(hybrid.get("faces")).hasSize(3).allSatisfy(face -> {
+            assertThat(face.get("landmarks")).hasSize(5);
+            assertThat(face.get("score").asDouble()).isBetween(0.7, 1.0);
+        });
+        Run table = run("detect", "--model", "blazeface", SamplePhoto.ASTRONAUT.path().toString());
+        assertThat(table.out()).contains("(blazeface, cpu)").contains("nose tip").contains("left ear tragion");
+    }
+
+    @Test
+    void anUnknownModelIsABadOptionNamingTheChoicesAndBlazeFaceAloneCannotFollowFacesInVideo() {
+        Run unknown = run("detect", "--model", "yolo", SamplePhoto.COFFEE.path().toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--model: unknown detector model 'yolo'; choose one of mtcnn, blazeface, "
+                + "blazeface+onet");
+
+        Run video = run("detect", "--model", "blazeface", "--video", SamplePhoto.COFFEE.path().toString());
+        assertThat(video.exitCode()).isEqualTo(2);
+        assertThat(video.err()).contains("--model blazeface gives six keypoints").contains("blazeface+onet");
+    }
 }

@@ -64,6 +64,28 @@ class DetectVideoCommandTest {
     }
 
     @Test
+    void blazeFaceWithOnetFindsThePeopleInTheFramesWhereTheCascadeFindsThem() throws IOException {
+        List<JsonNode> cascade = detect("--video", door.toString(), "--json", "--tracking", "off").jsonLines();
+        DetectCommandTest.Run run = detect("--video", door.toString(), "--json", "--tracking", "off",
+                "--model", "blazeface+onet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> hybrid = run.jsonLines();
+
+        assertThat(hybrid).hasSameSizeAs(cascade);
+        int withFaces = 0;
+        int bothFound = 0;
+        for (int i = 0; i < cascade.size(); i++) {
+            if (!cascade.get(i).get("faces").isEmpty()) {
+                withFaces++;
+                bothFound += hybrid.get(i).get("faces").isEmpty() ? 0 : 1;
+            }
+            assertThat(hybrid.get(i).get("faces")).allSatisfy(face -> assertThat(face.get("landmarks")).hasSize(5));
+        }
+        assertThat(withFaces).isGreaterThan(5);
+        assertThat(bothFound).as("of %d frames with a face", withFaces).isGreaterThanOrEqualTo(withFaces * 9 / 10);
+    }
+
+    @Test
     void trackingOffScansEveryFrameWholeAndFpsSamples() throws IOException {
         DetectCommandTest.Run run = detect("--video", door.toString(), "--json", "--tracking", "off", "--fps", "2.5");
         assertThat(run.exitCode()).as(run.err()).isZero();
