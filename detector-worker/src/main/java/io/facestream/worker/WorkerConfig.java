@@ -1,5 +1,6 @@
 package io.facestream.worker;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.ImageDecoder;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param maxFramePixels frames whose JPEG header declares more pixels are refused undecoded (frames.dlq, an
  *                       UNDECODABLE event): a few hundred bytes can declare gigabytes of raster
  * @param httpPort      port of the health and metrics endpoint (0: none)
+ * @param model         the detector: mtcnn, or blazeface+onet (BlazeFace's boxes through O-Net)
  * @param detector      the cascade's settings
  * @param tracking      true: each camera's frames go through a face tracker (faces get track ids, frames without
  *                      motion or faces are not scanned); false: the whole cascade on every frame
@@ -32,7 +34,7 @@ import java.util.Map;
  */
 public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Duration maxBatchWait,
                            Duration maxFrameAge, int decodeThreads, int maxFramePixels, int httpPort,
-                           DetectorOptions detector, boolean tracking, boolean embeddings,
+                           DetectorModel model, DetectorOptions detector, boolean tracking, boolean embeddings,
                            Duration embeddingInterval) {
 
     /** The variables {@link #fromEnvironment(Map)} reads, with their defaults. */
@@ -52,6 +54,8 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
             new EnvironmentVariable("WORKER_EMBEDDING_INTERVAL_MS", "2000",
                     "with tracking: least capture time between two embeddings of one track"),
             new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
+            new EnvironmentVariable("DETECTOR_MODEL", "mtcnn",
+                    "mtcnn, or blazeface+onet (BlazeFace scans whole frames, O-Net gives score and landmarks)"),
             new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
             new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
             new EnvironmentVariable("DETECTOR_THREADS", "cores", "CPU threads the cascade runs on"),
@@ -86,6 +90,7 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 s.integer("WORKER_DECODE_THREADS", cores, 1),
                 s.integer("WORKER_MAX_FRAME_PIXELS", ImageDecoder.DEFAULT_MAX_PIXELS, 1),
                 s.integer("WORKER_HTTP_PORT", 8081, 0),
+                s.model("DETECTOR_MODEL"),
                 detector,
                 s.bool("WORKER_TRACKING", true),
                 s.bool("WORKER_EMBEDDINGS", true),
@@ -94,17 +99,17 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
 
     public WorkerConfig withWorkerId(String id) {
         return new WorkerConfig(id, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads, maxFramePixels,
-                httpPort, detector, tracking, embeddings, embeddingInterval);
+                httpPort, model, detector, tracking, embeddings, embeddingInterval);
     }
 
     public WorkerConfig withHttpPort(int port) {
         return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
-                maxFramePixels, port, detector, tracking, embeddings, embeddingInterval);
+                maxFramePixels, port, model, detector, tracking, embeddings, embeddingInterval);
     }
 
     public WorkerConfig withTracking(boolean on) {
         return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
-                maxFramePixels, httpPort, detector, on, embeddings, embeddingInterval);
+                maxFramePixels, httpPort, model, detector, on, embeddings, embeddingInterval);
     }
 
     /** The settings of each camera's tracker. */
@@ -119,6 +124,21 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
 
     /** Typed reads of environment variables; errors name the variable and what it accepts. */
     private record Settings(Map<String, String> env) {
+
+        /** A detector for face events: blazeface alone is refused, its six keypoints are not the events' five. */
+        DetectorModel model(String name) {
+            DetectorModel model;
+            try {
+                model = DetectorModel.of(text(name, DetectorModel.MTCNN.label()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+            if (!model.givesFiveLandmarks()) {
+                throw new IllegalArgumentException(name + ": " + model + " gives six keypoints, not the five "
+                        + "landmarks face events carry; use blazeface+onet");
+            }
+            return model;
+        }
 
         String text(String name, String fallback) {
             String value = env.get(name);

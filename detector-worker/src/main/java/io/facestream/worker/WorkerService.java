@@ -53,7 +53,7 @@ public final class WorkerService implements AutoCloseable {
 
     /** As {@link #start(WorkerConfig, KafkaSettings, int)}, health and metrics on {@code httpAddress} (null: every interface). */
     public static WorkerService start(WorkerConfig config, KafkaSettings kafka, int count, InetAddress httpAddress) {
-        FaceDetector detector = FaceDetector.create(config.detector());
+        FaceDetector detector = config.model().createFaceDetector(config.detector());
         FaceEmbedder embedder = config.embeddings() ? FaceEmbedder.create(config.detector().threads()) : null;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WorkerMetrics metrics = new WorkerMetrics(registry);

