@@ -64,7 +64,7 @@ final class CascadeBenchCommand implements Callable<Integer> {
         try (FaceDetector detector = settings.createFaceDetector()) {
             CascadeBenchmark benchmark = new CascadeBenchmark(detector, warmupSeconds, seconds, batch);
             for (String size : sizes) {
-                results.add(benchmark.measure(Frames.fitted(source, parseSize(size))));
+                results.add(benchmark.measure(Frames.fitted(source, Frames.parseSize(spec, "--sizes", size))));
             }
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -101,19 +101,5 @@ final class CascadeBenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Stage columns: thread ms per frame, summed over the threads that share a stage "
                 + "(pyramid levels and crops run side by side), so together they can exceed the median.%n");
-    }
-
-    private int[] parseSize(String size) {
-        String[] parts = size.toLowerCase(Locale.ROOT).split("x");
-        try {
-            int[] wh = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
-            if (parts.length == 2 && wh[0] > 0 && wh[1] > 0) {
-                return wh;
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "--sizes: '" + size + "' is not WIDTHxHEIGHT, e.g. 640x480");
     }
 }

@@ -4,10 +4,27 @@ import io.facestream.cascade.RgbImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** Makes camera-sized frames out of photos. */
 final class Frames {
     private Frames() {
+    }
+
+    /** {@code WIDTHxHEIGHT} as {width, height}; anything else is a bad value of {@code option}. */
+    static int[] parseSize(CommandSpec spec, String option, String size) {
+        String[] parts = size.toLowerCase(Locale.ROOT).split("x");
+        try {
+            int[] wh = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            if (parts.length == 2 && wh[0] > 0 && wh[1] > 0) {
+                return wh;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), option + ": '" + size + "' is not WIDTHxHEIGHT, e.g. 640x480");
     }
 
     /** The photo scaled to cover {@code size} (width, height) and centre-cropped, as a camera would frame it. */
