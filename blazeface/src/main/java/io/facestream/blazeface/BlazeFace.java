@@ -33,12 +33,12 @@ public final class BlazeFace implements AutoCloseable {
 
     /** The model that scans frames of this size for faces of at least {@code minFaceSize} pixels. */
     public BlazeFaceModel modelFor(int width, int height, int minFaceSize) {
-        return netFor(width, height, minFaceSize).model();
+        return planFor(width, height, minFaceSize).net().model();
     }
 
     /** How many squares (tiles and the whole frame) that model sees in such a frame. */
     public int squares(int width, int height, int minFaceSize) {
-        return Tiles.plan(width, height, minFaceSize, modelFor(width, height, minFaceSize)).size();
+        return planFor(width, height, minFaceSize).squares().size();
     }
 
     /** The faces of at least about {@code minFaceSize} pixels a side, best score first. */
@@ -48,6 +48,7 @@ public final class BlazeFace implements AutoCloseable {
 
     /** The faces of each image, in the order of {@code images}: one run per model for all of them. */
     public List<List<Detection>> detect(List<RgbImage> images, int minFaceSize) {
+        List<Plan> plans = images.stream().map(image -> planFor(image.width(), image.height(), minFaceSize)).toList();
         List<List<Detection>> anchors = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             anchors.add(new ArrayList<>());
@@ -57,10 +58,9 @@ public final class BlazeFace implements AutoCloseable {
             List<Integer> owners = new ArrayList<>();
             List<Square> squares = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
-                RgbImage image = images.get(i);
-                if (netFor(image.width(), image.height(), minFaceSize) == net) {
-                    for (Square square : Tiles.plan(image.width(), image.height(), minFaceSize, net.model())) {
-                        squareImages.add(image);
+                if (plans.get(i).net() == net) {
+                    for (Square square : plans.get(i).squares()) {
+                        squareImages.add(images.get(i));
                         owners.add(i);
                         squares.add(square);
                     }
@@ -76,9 +76,16 @@ public final class BlazeFace implements AutoCloseable {
         return anchors.stream().map(found -> WeightedNms.blend(found, WeightedNms.DEFAULT_THRESHOLD)).toList();
     }
 
-    private BlazeFaceNet netFor(int width, int height, int minFaceSize) {
-        return nets.stream().min(Comparator.comparingDouble(net -> net.model().costPerSquare()
-                * Tiles.plan(width, height, minFaceSize, net.model()).size())).orElseThrow();
+    /** Which net sees a frame, and in which squares. */
+    private record Plan(BlazeFaceNet net, List<Square> squares) {
+        double cost() {
+            return net.model().costPerSquare() * squares.size();
+        }
+    }
+
+    private Plan planFor(int width, int height, int minFaceSize) {
+        return nets.stream().map(net -> new Plan(net, Tiles.plan(width, height, minFaceSize, net.model())))
+                .min(Comparator.comparingDouble(Plan::cost)).orElseThrow();
     }
 
     @Override

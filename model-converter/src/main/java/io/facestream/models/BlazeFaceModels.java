@@ -19,22 +19,23 @@ public final class BlazeFaceModels {
             "a118cde74923dc4435257fbfbb613464a0f58d115dff6314d4ff96c8aebf6419");
 
     static final TfliteNet SHORT_RANGE = net("blazeface-short", "face_detection_short_range.tflite",
-            "3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633", 128);
+            "3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633", 128, "regressors", "classificators");
 
     static final TfliteNet FULL_RANGE = net("blazeface-full", "face_detection_full_range.tflite",
-            "99bf9494d84f50acc6617d89873f71bf6635a841ea699c17cb3377f9507cfec3", 192);
+            "99bf9494d84f50acc6617d89873f71bf6635a841ea699c17cb3377f9507cfec3", 192, "reshaped_regressor_face_4",
+            "reshaped_classifier_face_4");
 
     static final List<TfliteNet> NETS = List.of(SHORT_RANGE, FULL_RANGE);
 
     private BlazeFaceModels() {
     }
 
-    private static TfliteNet net(String name, String file, String sha256, int side) {
-        String[] outputs = side == 128 ? new String[] {"regressors", "classificators"}
-                : new String[] {"reshaped_regressor_face_4", "reshaped_classifier_face_4"};
+    /** The two TFLite files name their graph outputs differently; the ONNX models name them alike. */
+    private static TfliteNet net(String name, String file, String sha256, int side, String regressors,
+            String classificators) {
         return new TfliteNet(name, SOURCE, "package/" + file, sha256, OptionalInt.of(side), Orientation.UPRIGHT,
-                List.of(new TfliteNet.Output(outputs[0], "regressors"),
-                        new TfliteNet.Output(outputs[1], "classificators")));
+                List.of(new TfliteNet.Output(regressors, "regressors"),
+                        new TfliteNet.Output(classificators, "classificators")));
     }
 
     /**
@@ -53,7 +54,7 @@ public final class BlazeFaceModels {
 
     private static String docString(TfliteNet net) {
         int side = net.inputSize().orElseThrow();
-        return "BlazeFace " + (side == 128 ? "short" : "full") + " range (MediaPipe face detection, Apache-2.0"
+        return "BlazeFace " + (net == SHORT_RANGE ? "short" : "full") + " range (MediaPipe face detection, Apache-2.0"
                 + " licence), converted by " + TfliteToOnnx.PRODUCER + " from " + net.origin()
                 + " (SHA-256 " + net.sha256() + "), float16 weights widened exactly."
                 + " Input 'image': NCHW RGB " + side + "x" + side + ", v / 127.5 - 1; outputs 'regressors'"

@@ -36,23 +36,20 @@ final class OnnxGraphBuilder {
     void initializer(String name, long[] dims, float[] values) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         raw.asFloatBuffer().put(values);
-        TensorProto.Builder tensor = TensorProto.newBuilder()
-                .setName(name)
-                .setDataType(TensorProto.DataType.FLOAT.getNumber())
-                .setRawData(ByteString.copyFrom(raw.array()));
-        for (long dim : dims) {
-            tensor.addDims(dim);
-        }
-        graph.addInitializer(tensor);
+        initializer(name, dims, TensorProto.DataType.FLOAT, raw);
     }
 
     /** An int64 constant, such as a shape or padding amounts. */
     void initializer(String name, long[] dims, long[] values) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         raw.asLongBuffer().put(values);
+        initializer(name, dims, TensorProto.DataType.INT64, raw);
+    }
+
+    private void initializer(String name, long[] dims, TensorProto.DataType type, ByteBuffer raw) {
         TensorProto.Builder tensor = TensorProto.newBuilder()
                 .setName(name)
-                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .setDataType(type.getNumber())
                 .setRawData(ByteString.copyFrom(raw.array()));
         for (long dim : dims) {
             tensor.addDims(dim);
