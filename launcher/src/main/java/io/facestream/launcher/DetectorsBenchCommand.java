@@ -129,7 +129,7 @@ final class DetectorsBenchCommand implements Callable<Integer> {
                         .add(detectors.detect(model, image, minFaceSize), reference, minFaceSize);
             }
         }
-        return tallies.entrySet().stream().map(e -> e.getValue().accuracy(e.getKey().label(), "photos")).toList();
+        return accuracy(tallies, "photos");
     }
 
     /** Every frame scanned whole by each detector; the reference is mtcnn with a 20-pixel minimum face. */
@@ -146,7 +146,11 @@ final class DetectorsBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        return tallies.entrySet().stream().map(e -> e.getValue().accuracy(e.getKey().label(), "video")).toList();
+        return accuracy(tallies, "video");
+    }
+
+    private static List<Accuracy> accuracy(Map<DetectorModel, Tally> tallies, String source) {
+        return tallies.entrySet().stream().map(e -> e.getValue().accuracy(e.getKey().label(), source)).toList();
     }
 
     private List<Timing> timings(DetectorChoices detectors, List<int[]> frameSizes) throws IOException {

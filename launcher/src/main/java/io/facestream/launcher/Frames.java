@@ -17,11 +17,13 @@ final class Frames {
     static int[] parseSize(CommandSpec spec, String option, String size) {
         String[] parts = size.toLowerCase(Locale.ROOT).split("x");
         try {
-            int[] wh = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
-            if (parts.length == 2 && wh[0] > 0 && wh[1] > 0) {
-                return wh;
+            if (parts.length == 2) {
+                int[] wh = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+                if (wh[0] > 0 && wh[1] > 0) {
+                    return wh;
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (NumberFormatException e) {
             // reported below
         }
         throw new ParameterException(spec.commandLine(), option + ": '" + size + "' is not WIDTHxHEIGHT, e.g. 640x480");
