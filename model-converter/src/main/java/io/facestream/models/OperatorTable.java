@@ -21,7 +21,8 @@ final class OperatorTable {
     static final List<PatternFinder> PATTERNS = List.of(
             PreluPattern::negatedForm,    // MTCNN
             PreluPattern::absoluteForm,   // MobileFaceNet
-            SoftmaxPattern::endingAt);    // MTCNN
+            SoftmaxPattern::endingAt,     // MTCNN
+            PaddedShortcutPattern::endingAt);  // BlazeFace (full range)
 
     /** Operators written on their own, each by the converter's method of the same name. */
     static final Map<BuiltinOperator, BiConsumer<TfliteToOnnx, TfliteOperator>> SINGLE = Map.ofEntries(

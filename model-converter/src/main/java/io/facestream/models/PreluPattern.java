@@ -71,9 +71,9 @@ record PreluPattern(int input, int output, TfliteTensor alpha, float slopeScale,
 
     private static Optional<PreluPattern> match(TfliteGraph graph, TfliteOperator add, int positive, int negative,
             NegativeBranch branch) {
-        Optional<TfliteOperator> relu = soleProducer(graph, positive, BuiltinOperator.RELU);
-        Optional<TfliteOperator> mul = soleProducer(graph, negative, BuiltinOperator.MUL);
-        if (relu.isEmpty() || mul.isEmpty() || !withoutFusedActivation(add) || !withoutFusedActivation(mul.get())) {
+        Optional<TfliteOperator> relu = graph.soleProducer(positive, BuiltinOperator.RELU);
+        Optional<TfliteOperator> mul = graph.soleProducer(negative, BuiltinOperator.MUL);
+        if (relu.isEmpty() || mul.isEmpty() || !add.isPlainArithmetic() || !mul.get().isPlainArithmetic()) {
             return Optional.empty();
         }
         int x = relu.get().input(0);
@@ -96,35 +96,22 @@ record PreluPattern(int input, int output, TfliteTensor alpha, float slopeScale,
 
     /** {@code NEG(RELU(NEG(x)))}, which is {@code min(x,0)}. */
     private static Optional<Branch> negatedBranch(TfliteGraph graph, int tensor, int x) {
-        Optional<TfliteOperator> outerNeg = soleProducer(graph, tensor, BuiltinOperator.NEG);
+        Optional<TfliteOperator> outerNeg = graph.soleProducer(tensor, BuiltinOperator.NEG);
         Optional<TfliteOperator> innerRelu = outerNeg.flatMap(
-                op -> soleProducer(graph, op.input(0), BuiltinOperator.RELU));
+                op -> graph.soleProducer(op.input(0), BuiltinOperator.RELU));
         Optional<TfliteOperator> innerNeg = innerRelu.flatMap(
-                op -> soleProducer(graph, op.input(0), BuiltinOperator.NEG));
+                op -> graph.soleProducer(op.input(0), BuiltinOperator.NEG));
         return innerNeg.filter(op -> op.input(0) == x).map(op -> new Branch(
                 List.of(outerNeg.get().index(), innerRelu.get().index(), op.index()), 1f));
     }
 
     /** {@code x - ABS(x)}, which is {@code 2 min(x,0)}. */
     private static Optional<Branch> absoluteBranch(TfliteGraph graph, int tensor, int x) {
-        Optional<TfliteOperator> sub = soleProducer(graph, tensor, BuiltinOperator.SUB)
-                .filter(op -> op.inputs().length == 2 && op.input(0) == x && withoutFusedActivation(op));
-        Optional<TfliteOperator> abs = sub.flatMap(op -> soleProducer(graph, op.input(1), BuiltinOperator.ABS))
+        Optional<TfliteOperator> sub = graph.soleProducer(tensor, BuiltinOperator.SUB)
+                .filter(op -> op.inputs().length == 2 && op.input(0) == x && op.isPlainArithmetic());
+        Optional<TfliteOperator> abs = sub.flatMap(op -> graph.soleProducer(op.input(1), BuiltinOperator.ABS))
                 .filter(op -> op.input(0) == x);
         return abs.map(op -> new Branch(List.of(sub.get().index(), op.index()), 2f));
-    }
-
-    /** The operator of kind {@code op} writing {@code tensor}, when nothing but the pattern reads it. */
-    private static Optional<TfliteOperator> soleProducer(TfliteGraph graph, int tensor, BuiltinOperator op) {
-        if (graph.isGraphOutput(tensor) || graph.consumers(tensor).size() != 1) {
-            return Optional.empty();
-        }
-        return graph.producer(tensor).filter(producer -> producer.op() == op);
-    }
-
-    private static boolean withoutFusedActivation(TfliteOperator arithmetic) {
-        return arithmetic.options() instanceof OperatorOptions.Arithmetic options
-                && options.activation() == OperatorOptions.Activation.NONE;
     }
 
     private static void requireOneSlopePerChannel(TfliteGraph graph, int x, TfliteTensor alpha) {

@@ -44,6 +44,14 @@ record TfliteGraph(List<TfliteTensor> tensors, List<TfliteOperator> operators, i
         return readers;
     }
 
+    /** The operator of kind {@code op} writing {@code tensor}, when nothing else reads it (a pattern's inner step). */
+    Optional<TfliteOperator> soleProducer(int tensor, BuiltinOperator op) {
+        if (isGraphOutput(tensor) || consumers(tensor).size() != 1) {
+            return Optional.empty();
+        }
+        return producer(tensor).filter(producer -> producer.op() == op);
+    }
+
     boolean isGraphOutput(int tensor) {
         for (int out : outputs) {
             if (out == tensor) {

@@ -16,6 +16,12 @@ record TfliteOperator(int index, BuiltinOperator op, int[] inputs, int[] outputs
         return outputs[0];
     }
 
+    /** An ADD, SUB or MUL that applies no activation of its own to what it computes. */
+    boolean isPlainArithmetic() {
+        return options instanceof OperatorOptions.Arithmetic arithmetic
+                && arithmetic.activation() == OperatorOptions.Activation.NONE;
+    }
+
     @Override
     public String toString() {
         return "op #" + index + " " + op + " " + Arrays.toString(inputs) + " -> " + Arrays.toString(outputs);

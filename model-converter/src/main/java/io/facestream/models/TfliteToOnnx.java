@@ -136,12 +136,63 @@ final class TfliteToOnnx {
     }
 
     void conv(TfliteOperator op) {
-        OperatorOptions.Conv options = (OperatorOptions.Conv) op.options();
-        requireNoActivation(op, options.activation());
-        requireUndilated(op, options.dilationH(), options.dilationW());
+        OperatorOptions.Conv options = convOptions(op);
         TfliteTensor kernel = constant(op, 1);
         addInitializer(kernel, net.orientation().convKernelDims(kernel), net.orientation().convKernel(kernel));
         convNode(op, kernel, options.padding(), options.strideH(), options.strideW(), 1);
+    }
+
+    private OperatorOptions.Conv convOptions(TfliteOperator op) {
+        OperatorOptions.Conv options = (OperatorOptions.Conv) op.options();
+        requireNoActivation(op, options.activation());
+        requireUndilated(op, options.dilationH(), options.dilationW());
+        return options;
+    }
+
+    /**
+     * {@link PaddedShortcutPattern}: the CONV_2D written as two Convs over the same input, one for the output
+     * channels the shortcut meets and one for the rest, each with its Relu, and the two concatenated.
+     */
+    void paddedShortcut(PaddedShortcutPattern block) {
+        TfliteOperator op = block.conv();
+        OperatorOptions.Conv options = convOptions(op);
+        TfliteTensor kernel = constant(op, 1);
+        Optional<TfliteTensor> bias = op.inputs().length > 2 && op.input(2) >= 0
+                ? Optional.of(constant(op, 2)) : Optional.empty();
+        initializers.add(kernel.index());
+        bias.ifPresent(b -> initializers.add(b.index()));
+        int met = graph.tensor(block.shortcut()).dim(-1);
+        String output = name(block.output());
+        List<String> parts = new ArrayList<>();
+        for (int[] channels : new int[][] {{0, met}, {met, kernel.dim(0)}}) {
+            String part = output + "/channels_" + channels[0] + "_" + channels[1];
+            TfliteTensor partKernel = outputChannels(kernel, channels[0], channels[1]);
+            onnx.initializer(partKernel.name(), net.orientation().convKernelDims(partKernel),
+                    net.orientation().convKernel(partKernel));
+            List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), partKernel.name()));
+            bias.map(b -> outputChannels(b, channels[0], channels[1])).ifPresent(partBias -> {
+                onnx.initializer(partBias.name(), new long[] {partBias.data().length}, partBias.data());
+                inputs.add(partBias.name());
+            });
+            String sum = part + "/conv";
+            convNode(op, partKernel, inputs, sum, options.padding(), options.strideH(), options.strideW(), 1);
+            if (channels[0] == 0) {
+                onnx.node("Add", part + "/shortcut", List.of(sum, name(block.shortcut())), part + "/shortcut");
+                sum = part + "/shortcut";
+            }
+            onnx.node("Relu", part, List.of(sum), part);
+            parts.add(part);
+        }
+        onnx.node("Concat", output, parts, output, OnnxGraphBuilder.integer("axis", 1));
+    }
+
+    /** Rows {@code from} to {@code to} of a kernel (OHWI) or bias, whose first axis is the output channel. */
+    private static TfliteTensor outputChannels(TfliteTensor constant, int from, int to) {
+        int perChannel = constant.data().length / constant.dim(0);
+        int[] shape = constant.shape().clone();
+        shape[0] = to - from;
+        return new TfliteTensor(constant.index(), constant.name() + "/channels_" + from + "_" + to, shape,
+                constant.type(), Arrays.copyOfRange(constant.data(), from * perChannel, to * perChannel), null);
     }
 
     /** A grouped ONNX Conv, one group per input channel; TFLite's kernel [1, kh, kw, out] read as [out, kh, kw, 1]. */
@@ -179,11 +230,17 @@ final class TfliteToOnnx {
     /** The Conv node reading {@code kernel} (OHWI, already added as an initializer) and the op's bias. */
     private void convNode(TfliteOperator op, TfliteTensor kernel, Padding padding, int strideH, int strideW,
             int group) {
+        List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), kernel.name()));
+        addBias(op, inputs);
+        convNode(op, kernel, inputs, name(op.output()), padding, strideH, strideW, group);
+    }
+
+    /** A Conv node with the given inputs (map, kernel, bias) and output, shaped by {@code op} and its kernel. */
+    private void convNode(TfliteOperator op, TfliteTensor kernel, List<String> inputs, String output,
+            Padding padding, int strideH, int strideW, int group) {
         TfliteTensor input = graph.tensor(op.input(0));
         AxisPadding rows = axisPadding(op, padding, input.dim(1), kernel.dim(1), strideH);
         AxisPadding cols = axisPadding(op, padding, input.dim(2), kernel.dim(2), strideW);
-        List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), kernel.name()));
-        addBias(op, inputs);
         Orientation orientation = net.orientation();
         List<AttributeProto> attributes = new ArrayList<>(List.of(
                 OnnxGraphBuilder.ints("kernel_shape", orientation.onnxPair(kernel.dim(1), kernel.dim(2))),
@@ -194,7 +251,7 @@ final class TfliteToOnnx {
         if (group != 1) {
             attributes.add(OnnxGraphBuilder.integer("group", group));
         }
-        onnx.node("Conv", name(op.output()), inputs, name(op.output()), attributes.toArray(AttributeProto[]::new));
+        onnx.node("Conv", output, inputs, output, attributes.toArray(AttributeProto[]::new));
     }
 
     /** TFLite's padding along one axis; SAME padding depends on the size, so it needs a fixed-size net. */

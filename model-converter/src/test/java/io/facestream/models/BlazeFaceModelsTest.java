@@ -59,8 +59,18 @@ class BlazeFaceModelsTest {
         assertThat(nodes).containsExactly(Map.entry("Add", 16L), Map.entry("Concat", 2L), Map.entry("Conv", 37L),
                 Map.entry("MaxPool", 3L), Map.entry("Pad", 11L), Map.entry("Relu", 17L), Map.entry("Reshape", 4L),
                 Map.entry("Transpose", 4L));
-        assertThat(nodes(BlazeFaceModels.FULL_RANGE)).containsEntry("Resize", 3L).containsEntry("Conv", 89L)
-                .doesNotContainKey("DequantizeLinear");
+        assertThat(nodes(BlazeFaceModels.FULL_RANGE)).containsEntry("Resize", 3L).doesNotContainKey("DequantizeLinear");
+    }
+
+    @Test
+    void shortcutsPaddedByWholeChannelBlocksBecomeSplitConvolutionsAndTheOthersKeepTheirPad()
+            throws InvalidProtocolBufferException {
+        // Full range: 89 CONV_2D and DEPTHWISE_CONV_2D, 8 of them written twice for the 8 padded shortcuts
+        // (32 to 48 channels, ..., 256 to 384: all multiples of 16), each with one Concat more.
+        assertThat(nodes(BlazeFaceModels.FULL_RANGE)).containsEntry("Conv", 97L).containsEntry("Concat", 8L)
+                .doesNotContainKey("Pad");
+        // Short range: 24 to 28 channels and the like, not whole blocks; its 11 Pads stay (previous test).
+        assertThat(nodes(BlazeFaceModels.SHORT_RANGE)).containsEntry("Pad", 11L).containsEntry("Conv", 37L);
     }
 
     @Test
