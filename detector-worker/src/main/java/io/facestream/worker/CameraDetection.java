@@ -1,23 +1,33 @@
 package io.facestream.worker;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.schemas.avro.DetectionSettings;
 import io.facestream.tracking.DetectionRegion;
 import io.facestream.tracking.TrackerOptions;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a camera's frames are examined: the worker's settings, with the fields the camera's own
  * {@link DetectionSettings} set taking their place.
  *
+ * @param model       the detector
  * @param minFaceSize smallest face side looked for, in pixels
  * @param tracker     the camera's tracker settings
  */
-record CameraDetection(int minFaceSize, TrackerOptions tracker) {
+record CameraDetection(DetectorModel model, int minFaceSize, TrackerOptions tracker) {
+    private static final Logger log = LoggerFactory.getLogger(CameraDetection.class);
+    /** The model names warned about, so that each is warned about once. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     /** {@code camera}'s settings (null: none) over the worker's. */
-    static CameraDetection of(DetectionSettings camera, int workerMinFaceSize, TrackerOptions worker) {
+    static CameraDetection of(DetectionSettings camera, DetectorModel workerModel, int workerMinFaceSize,
+                              TrackerOptions worker) {
         if (camera == null) {
-            return new CameraDetection(workerMinFaceSize, worker);
+            return new CameraDetection(workerModel, workerMinFaceSize, worker);
         }
         TrackerOptions tracker = worker.withRegion(new DetectionRegion(camera.getRegion().stream()
                 .map(point -> new DetectionRegion.Corner(point.getX(), point.getY())).toList()));
@@ -30,11 +40,36 @@ record CameraDetection(int minFaceSize, TrackerOptions tracker) {
         if (camera.getMotionThreshold() != null) {
             tracker = tracker.withMotionThreshold(camera.getMotionThreshold());
         }
-        return new CameraDetection(camera.getMinFaceSize() == null ? workerMinFaceSize : camera.getMinFaceSize(), tracker);
+        DetectorModel model = camera.getModel() == null ? workerModel : model(camera.getModel(), workerModel);
+        return new CameraDetection(model, camera.getMinFaceSize() == null ? workerMinFaceSize : camera.getMinFaceSize(),
+                tracker);
     }
 
-    /** Whether this is the whole cascade on every whole frame at {@code workerMinFaceSize}: frames batched, no tracker. */
-    boolean isPlainPerFrame(int workerMinFaceSize) {
-        return !tracker.tracking() && tracker.region().isWhole() && minFaceSize == workerMinFaceSize;
+    /**
+     * The model a camera names, if a worker runs it. The camera file and the API let no other through, but a record
+     * on the cameras topic may come from elsewhere: that camera gets the worker's model, and one warning.
+     */
+    private static DetectorModel model(String name, DetectorModel workerModel) {
+        try {
+            DetectorModel model = DetectorModel.of(name);
+            if (model.givesFiveLandmarks()) {
+                return model;
+            }
+        } catch (IllegalArgumentException unknown) {
+            // warned below
+        }
+        if (WARNED.add(name)) {
+            log.warn("a camera asks for the detector '{}', which workers do not run; it gets {}", name, workerModel);
+        }
+        return workerModel;
+    }
+
+    /**
+     * Whether this is the worker's detector on every whole frame at {@code workerMinFaceSize}: frames batched, no
+     * tracker.
+     */
+    boolean isPlainPerFrame(DetectorModel workerModel, int workerMinFaceSize) {
+        return !tracker.tracking() && tracker.region().isWhole() && minFaceSize == workerMinFaceSize
+                && model == workerModel;
     }
 }

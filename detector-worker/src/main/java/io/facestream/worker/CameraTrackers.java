@@ -1,7 +1,7 @@
 package io.facestream.worker;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.Face;
-import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
 import io.facestream.schemas.avro.DetectionSettings;
@@ -36,7 +36,7 @@ import org.apache.kafka.common.TopicPartition;
  * next frame here starts afresh with a full scan. Used by the worker's thread only.
  */
 final class CameraTrackers implements AutoCloseable {
-    private final FaceDetector detector;
+    private final Detectors detectors;
     private final TrackerOptions options;
     private final Function<String, DetectionSettings> cameraSettings;
     private final Map<String, CameraTracker> trackers = new HashMap<>();
@@ -50,13 +50,13 @@ final class CameraTrackers implements AutoCloseable {
      * @param options        the worker's tracker settings
      * @param cameraSettings a camera's own detection settings, null for none: they take the place of the worker's
      */
-    CameraTrackers(FaceDetector detector, TrackerOptions options, Function<String, DetectionSettings> cameraSettings,
+    CameraTrackers(Detectors detectors, TrackerOptions options, Function<String, DetectionSettings> cameraSettings,
                    String workerId) {
-        this.detector = detector;
+        this.detectors = detectors;
         this.options = options;
         this.cameraSettings = cameraSettings;
         AtomicInteger count = new AtomicInteger();
-        this.cameras = Executors.newFixedThreadPool(detector.options().threads(), task -> {
+        this.cameras = Executors.newFixedThreadPool(detectors.workers().options().threads(), task -> {
             Thread thread = new Thread(task, "cameras-" + workerId + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -67,15 +67,16 @@ final class CameraTrackers implements AutoCloseable {
      * The faces of each of {@code frames}, in their order; the frames of one camera come in capture order. Cameras
      * examined as without tracking (the whole cascade on every whole frame) go through as one batch, with no track.
      */
-    List<TrackedFrame> examine(List<FrameOutcome.Decoded> frames, StageTimes times) {
+    List<ExaminedFrame> examine(List<FrameOutcome.Decoded> frames, StageTimes times) {
         Map<String, CameraDetection> detection = new HashMap<>();
         Map<String, List<Integer>> tracked = new LinkedHashMap<>();
         List<Integer> batched = new ArrayList<>();
+        int workerMinFaceSize = detectors.workers().options().minFaceSize();
         for (int i = 0; i < frames.size(); i++) {
             String camera = frames.get(i).frame().getCameraId();
-            CameraDetection settings = detection.computeIfAbsent(camera,
-                    c -> CameraDetection.of(cameraSettings.apply(c), detector.options().minFaceSize(), options));
-            if (settings.isPlainPerFrame(detector.options().minFaceSize())) {
+            CameraDetection settings = detection.computeIfAbsent(camera, c -> CameraDetection.of(
+                    cameraSettings.apply(c), detectors.workerModel(), workerMinFaceSize, options));
+            if (settings.isPlainPerFrame(detectors.workerModel(), workerMinFaceSize)) {
                 batched.add(i);
             } else {
                 tracked.computeIfAbsent(camera, c -> new ArrayList<>()).add(i);
@@ -84,7 +85,12 @@ final class CameraTrackers implements AutoCloseable {
         TrackedFrame[] result = new TrackedFrame[frames.size()];
         perFrame(frames, batched, times, result);
         tracked(frames, tracked, detection, times, result);
-        return List.of(result);
+        List<ExaminedFrame> examined = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            DetectorModel model = detection.get(frames.get(i).frame().getCameraId()).model();
+            examined.add(ExaminedFrame.withoutEmbeddings(result[i], model));
+        }
+        return examined;
     }
 
     /** Forgets the cameras of {@code partitions}: their next frame here gets a full scan. */
@@ -102,7 +108,8 @@ final class CameraTrackers implements AutoCloseable {
         if (batched.isEmpty()) {
             return;
         }
-        List<List<Face>> faces = detector.detectBatch(batched.stream().map(i -> frames.get(i).image()).toList(), times);
+        List<List<Face>> faces = detectors.workers().detectBatch(batched.stream().map(i -> frames.get(i).image()).toList(),
+                times);
         for (int n = 0; n < batched.size(); n++) {
             int i = batched.get(n);
             trackers.remove(frames.get(i).frame().getCameraId());
@@ -132,7 +139,8 @@ final class CameraTrackers implements AutoCloseable {
         TopicPartition partition = new TopicPartition(frame.record().topic(), frame.record().partition());
         CameraTracker known = trackers.get(camera);
         if (known == null || !known.partition().equals(partition) || !known.detection().equals(detection)) {
-            FaceTracker tracker = new FaceTracker(detector.withMinFaceSize(detection.minFaceSize()), detection.tracker());
+            FaceTracker tracker = new FaceTracker(detectors.of(detection.model()).withMinFaceSize(detection.minFaceSize()),
+                    detection.tracker());
             known = new CameraTracker(partition, detection, tracker);
             trackers.put(camera, known);
         }

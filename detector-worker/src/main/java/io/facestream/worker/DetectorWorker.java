@@ -1,12 +1,10 @@
 package io.facestream.worker;
 
-import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.StageTimes;
 import io.facestream.recognition.FaceEmbedder;
 import io.facestream.schemas.FatalErrors;
 import io.facestream.schemas.Topics;
 import io.facestream.schemas.avro.DetectionSettings;
-import io.facestream.tracking.TrackedFrame;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,31 +72,31 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
     private volatile boolean failed;
 
     DetectorWorker(WorkerConfig config, Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
-                   FrameCodec codec, FaceDetector detector, FaceEmbedder embedder,
+                   FrameCodec codec, Detectors detectors, FaceEmbedder embedder,
                    Function<String, DetectionSettings> cameraSettings, WorkerMetrics metrics, Clock clock) {
         this.config = config;
         this.consumer = consumer;
         this.producer = producer;
-        this.trackers = new CameraTrackers(detector, config.tracker(), cameraSettings, config.workerId());
+        this.trackers = new CameraTrackers(detectors, config.tracker(), cameraSettings, config.workerId());
         this.embeddings = embedder == null ? null
                 : new FaceEmbeddings(embedder, config.embeddingInterval().toMillis(),
                         camera -> embedsCamera(cameraSettings.apply(camera)));
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
-                new FaceEvents(config.workerId(), config.model().eventName(), detector.provider(),
+                new FaceEvents(config.workerId(), detectors.workerModel().eventName(), detectors.provider(),
                         config.maxFramePixels(), clock), metrics);
         this.metrics = metrics;
         this.pending = new PendingBatch(config.maxBatchSize(), config.maxBatchWait());
     }
 
     /** A worker connected to the cluster that {@code kafka} describes; {@code cameraSettings} gives a camera's own. */
-    static DetectorWorker create(WorkerConfig config, KafkaSettings kafka, FaceDetector detector, FaceEmbedder embedder,
+    static DetectorWorker create(WorkerConfig config, KafkaSettings kafka, Detectors detectors, FaceEmbedder embedder,
                                  Function<String, DetectionSettings> cameraSettings, WorkerMetrics metrics, Clock clock) {
         return new DetectorWorker(config,
                 new KafkaConsumer<>(consumerConfig(config, kafka), new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig(config, kafka), new StringSerializer(), new ByteArraySerializer()),
-                FrameCodec.avro(), detector, embedder, cameraSettings, metrics, clock);
+                FrameCodec.avro(), detectors, embedder, cameraSettings, metrics, clock);
     }
 
     static Map<String, Object> consumerConfig(WorkerConfig config, KafkaSettings kafka) {
@@ -239,9 +237,9 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         if (frames.isEmpty()) {
             return List.of();
         }
-        List<TrackedFrame> found = trackers.examine(frames, times);
+        List<ExaminedFrame> found = trackers.examine(frames, times);
         if (embeddings == null) {
-            return found.stream().map(ExaminedFrame::withoutEmbeddings).toList();
+            return found;
         }
         long start = System.nanoTime();
         List<ExaminedFrame> examined = embeddings.embed(frames.stream().map(f -> f.frame().getCameraId()).toList(),

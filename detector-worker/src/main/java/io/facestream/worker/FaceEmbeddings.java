@@ -36,8 +36,9 @@ final class FaceEmbeddings {
         this.embedsCamera = embedsCamera;
     }
 
-    /** The faces of each frame with their embeddings; {@code cameras}, {@code images} and {@code found} match. */
-    List<ExaminedFrame> embed(List<String> cameras, List<RgbImage> images, List<TrackedFrame> found) {
+    /** The frames with their faces' embeddings; {@code cameras}, {@code images} and {@code frames} match. */
+    List<ExaminedFrame> embed(List<String> cameras, List<RgbImage> images, List<ExaminedFrame> frames) {
+        List<TrackedFrame> found = frames.stream().map(ExaminedFrame::found).toList();
         List<BufferedImage> aligned = new ArrayList<>();
         List<boolean[]> due = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
@@ -62,7 +63,7 @@ final class FaceEmbeddings {
             for (int f = 0; f < perFace.length; f++) {
                 perFace[f] = due.get(i)[f] ? embeddings[next++] : null;
             }
-            examined.add(new ExaminedFrame(found.get(i), Arrays.asList(perFace)));
+            examined.add(frames.get(i).withEmbeddings(Arrays.asList(perFace)));
         }
         forgetOldTracks(found);
         return examined;

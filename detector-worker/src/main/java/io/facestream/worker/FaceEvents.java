@@ -24,7 +24,10 @@ final class FaceEvents {
     private final int maxFramePixels;
     private final Clock clock;
 
-    /** {@code model}: the detector and where its weights come from, as events name it. */
+    /**
+     * {@code model}: the worker's detector and where its weights come from, as the events of frames not examined
+     * name it (an examined frame's event names the detector that examined it).
+     */
     FaceEvents(String workerId, String model, String provider, int maxFramePixels, Clock clock) {
         this.workerId = workerId;
         this.model = model;
@@ -41,15 +44,15 @@ final class FaceEvents {
             faces.add(face(found.faces().get(i), examined.embeddings().get(i)));
         }
         return event(frame, DetectionStatus.OK, FrameScan.valueOf(found.scan().name()), faces,
-                new Size(image.width(), image.height()));
+                new Size(image.width(), image.height()), examined.model().eventName());
     }
 
     FaceDetections skippedStale(Frame frame) {
-        return event(frame, DetectionStatus.SKIPPED_STALE, FrameScan.NONE, List.of(), claimedSize(frame));
+        return event(frame, DetectionStatus.SKIPPED_STALE, FrameScan.NONE, List.of(), claimedSize(frame), model);
     }
 
     FaceDetections undecodable(Frame frame) {
-        return event(frame, DetectionStatus.UNDECODABLE, FrameScan.NONE, List.of(), claimedSize(frame));
+        return event(frame, DetectionStatus.UNDECODABLE, FrameScan.NONE, List.of(), claimedSize(frame), model);
     }
 
     /**
@@ -63,7 +66,7 @@ final class FaceEvents {
     }
 
     private FaceDetections event(Frame frame, DetectionStatus status, FrameScan scan, List<DetectedFace> faces,
-                                 Size size) {
+                                 Size size, String model) {
         return FaceDetections.newBuilder()
                 .setCameraId(frame.getCameraId())
                 .setSequence(frame.getSequence())

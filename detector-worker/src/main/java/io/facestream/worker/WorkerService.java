@@ -1,6 +1,5 @@
 package io.facestream.worker;
 
-import io.facestream.cascade.FaceDetector;
 import io.facestream.recognition.FaceEmbedder;
 import io.facestream.schemas.KafkaSettings;
 import io.facestream.schemas.OpsServer;
@@ -17,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one or more detector workers in this process, sharing one (thread-safe) detector, with their
+ * Runs one or more detector workers in this process, sharing their (thread-safe) detectors, with their
  * health and metrics endpoint. {@link #start} owns the threads; {@link #close} finishes the batches
  * in hand and stops.
  */
@@ -29,7 +28,7 @@ public final class WorkerService implements AutoCloseable {
     public static final String METRICS_PATH = OpsServer.METRICS_PATH;
     private static final Duration CAMERA_SETTINGS_WAIT = Duration.ofSeconds(15);
 
-    private final FaceDetector detector;
+    private final Detectors detectors;
     /** Null when the workers compute no embeddings. */
     private final FaceEmbedder embedder;
     private final CameraSettingsFeed cameraSettings;
@@ -37,9 +36,9 @@ public final class WorkerService implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final OpsServer ops;
 
-    private WorkerService(FaceDetector detector, FaceEmbedder embedder, CameraSettingsFeed cameraSettings,
+    private WorkerService(Detectors detectors, FaceEmbedder embedder, CameraSettingsFeed cameraSettings,
                           List<DetectorWorker> workers, OpsServer ops) {
-        this.detector = detector;
+        this.detectors = detectors;
         this.embedder = embedder;
         this.cameraSettings = cameraSettings;
         this.workers = workers;
@@ -53,7 +52,7 @@ public final class WorkerService implements AutoCloseable {
 
     /** As {@link #start(WorkerConfig, KafkaSettings, int)}, health and metrics on {@code httpAddress} (null: every interface). */
     public static WorkerService start(WorkerConfig config, KafkaSettings kafka, int count, InetAddress httpAddress) {
-        FaceDetector detector = config.model().createFaceDetector(config.detector());
+        Detectors detectors = Detectors.load(config.model(), config.detector());
         FaceEmbedder embedder = config.embeddings() ? FaceEmbedder.create(config.detector().threads()) : null;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WorkerMetrics metrics = new WorkerMetrics(registry);
@@ -62,18 +61,18 @@ public final class WorkerService implements AutoCloseable {
         List<DetectorWorker> workers = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             WorkerConfig own = count == 1 ? config : config.withWorkerId(config.workerId() + "-" + i);
-            workers.add(DetectorWorker.create(own, kafka, detector, embedder, cameraSettings::of, metrics,
+            workers.add(DetectorWorker.create(own, kafka, detectors, embedder, cameraSettings::of, metrics,
                     Clock.systemUTC()));
         }
         OpsServer ops = config.httpPort() > 0 ? OpsServer.start("worker", httpAddress, config.httpPort(),
                 "WORKER_HTTP_PORT", () -> health(workers), registry::scrape) : null;
-        WorkerService service = new WorkerService(detector, embedder, cameraSettings, workers, ops);
+        WorkerService service = new WorkerService(detectors, embedder, cameraSettings, workers, ops);
         for (DetectorWorker worker : workers) {
             Thread thread = new Thread(worker, "detector-" + worker.workerId());
             service.threads.add(thread);
             thread.start();
         }
-        log.info("{} detector worker(s) running on {}{}{}", count, detector.provider(),
+        log.info("{} detector worker(s) running on {}{}{}", count, detectors.provider(),
                 embedder == null ? "" : ", with face embeddings",
                 ops == null ? "" : "; health and metrics on port " + ops.port());
         return service;
@@ -131,7 +130,7 @@ public final class WorkerService implements AutoCloseable {
             ops.close();
         }
         cameraSettings.close();
-        detector.close();
+        detectors.close();
         if (embedder != null) {
             embedder.close();
         }

@@ -3,7 +3,7 @@ package io.facestream.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facestream.cascade.Box;
-import io.facestream.cascade.FaceDetector;
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.RgbImage;
 import io.facestream.cascade.StageTimes;
 import io.facestream.samples.SamplePhoto;
@@ -28,18 +28,18 @@ import org.junit.jupiter.api.Test;
 /** Per-camera trackers: cameras side by side, each in order, and dropped with their partition. */
 class CameraTrackersTest {
     private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
-    private static FaceDetector detector;
+    private static Detectors detectors;
     private static RgbImage astronaut;
 
     @BeforeAll
     static void loadDetector() throws IOException {
-        detector = FaceDetector.create(DetectorWorkerTest.config("t").detector());
+        detectors = Detectors.load(DetectorModel.MTCNN, DetectorWorkerTest.config("t").detector());
         astronaut = RgbImage.read(SamplePhoto.ASTRONAUT.path());
     }
 
     @AfterAll
     static void closeDetector() {
-        detector.close();
+        detectors.close();
     }
 
     /** Frame {@code sequence} of {@code camera}, read from {@code partition}, 200 ms after the one before. */
@@ -51,9 +51,9 @@ class CameraTrackersTest {
 
     @Test
     void eachCameraIsFollowedInOrderAndStartsAfreshOnceItsPartitionIsDropped() {
-        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.defaults(), camera -> null, "t")) {
-            List<TrackedFrame> first = trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0),
-                    frame("door", 0, 1), frame("hall", 1, 1)), new StageTimes());
+        try (CameraTrackers trackers = new CameraTrackers(detectors, TrackerOptions.defaults(), camera -> null, "t")) {
+            List<TrackedFrame> first = found(trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0),
+                    frame("door", 0, 1), frame("hall", 1, 1)), new StageTimes()));
             assertThat(first).extracting(TrackedFrame::scan)
                     .containsExactly(Scan.FULL, Scan.FULL, Scan.TRACKED, Scan.TRACKED);
             assertThat(first).allSatisfy(found -> assertThat(found.faces()).singleElement()
@@ -61,8 +61,8 @@ class CameraTrackersTest {
 
             trackers.drop(List.of(new TopicPartition(Topics.FRAMES, 0)));
             assertThat(trackers.size()).isEqualTo(1);
-            List<TrackedFrame> next = trackers.examine(List.of(frame("door", 0, 2), frame("hall", 1, 2)),
-                    new StageTimes());
+            List<TrackedFrame> next = found(trackers.examine(List.of(frame("door", 0, 2), frame("hall", 1, 2)),
+                    new StageTimes()));
             assertThat(next).extracting(TrackedFrame::scan).containsExactly(Scan.FULL, Scan.TRACKED);
             assertThat(next.get(0).faces().get(0).track()).isEqualTo(START.plusMillis(400).toEpochMilli() + "-0");
             assertThat(next.get(1).faces().get(0).track()).isEqualTo(START.toEpochMilli() + "-0");
@@ -72,14 +72,14 @@ class CameraTrackersTest {
     @Test
     void aCameraIsExaminedByItsOwnSettingsFromItsNextFrameAndTheOthersByTheWorkers() {
         Map<String, DetectionSettings> settings = new HashMap<>();
-        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.defaults(), settings::get, "t")) {
-            List<TrackedFrame> before = trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0)),
-                    new StageTimes());
+        try (CameraTrackers trackers = new CameraTrackers(detectors, TrackerOptions.defaults(), settings::get, "t")) {
+            List<TrackedFrame> before = found(trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0)),
+                    new StageTimes()));
             Box face = before.get(0).faces().get(0).face().box();
 
             settings.put("door", settings().setMinFaceSize(astronaut.width()).build());
-            List<TrackedFrame> larger = trackers.examine(List.of(frame("door", 0, 1), frame("hall", 1, 1)),
-                    new StageTimes());
+            List<TrackedFrame> larger = found(trackers.examine(List.of(frame("door", 0, 1), frame("hall", 1, 1)),
+                    new StageTimes()));
             assertThat(larger.get(0).scan()).as("a new tracker for the new settings").isEqualTo(Scan.FULL);
             assertThat(larger.get(0).faces()).as("faces as large as the picture only").isEmpty();
             assertThat(larger.get(1).scan()).isEqualTo(Scan.TRACKED);
@@ -90,8 +90,8 @@ class CameraTrackersTest {
             settings.put("door", settings().setTracking(false).setRegion(List.of(
                     new ZonePoint(from, 0f), new ZonePoint(from + 0.4f, 0f), new ZonePoint(from + 0.4f, 1f))).build());
             settings.put("hall", settings().setTracking(false).build());
-            List<TrackedFrame> elsewhere = trackers.examine(List.of(frame("door", 0, 2), frame("hall", 1, 2)),
-                    new StageTimes());
+            List<TrackedFrame> elsewhere = found(trackers.examine(List.of(frame("door", 0, 2), frame("hall", 1, 2)),
+                    new StageTimes()));
             assertThat(elsewhere.get(0).scan()).isEqualTo(Scan.FULL);
             assertThat(elsewhere.get(0).faces()).as("the face is outside the door's region").isEmpty();
             assertThat(elsewhere.get(1).scan()).isEqualTo(Scan.FULL);
@@ -101,6 +101,30 @@ class CameraTrackersTest {
         }
     }
 
+    @Test
+    void aCameraThatAsksForAnotherDetectorGetsItAndItsFramesNameIt() {
+        Map<String, DetectionSettings> settings = new HashMap<>(Map.of(
+                "door", settings().setTracking(false).setModel("blazeface+onet").build(),
+                "yard", settings().setModel("retinaface").build()));
+        try (CameraTrackers trackers = new CameraTrackers(detectors, TrackerOptions.defaults(), settings::get, "t")) {
+            List<ExaminedFrame> examined = trackers.examine(List.of(frame("door", 0, 0), frame("hall", 1, 0),
+                    frame("yard", 2, 0)), new StageTimes());
+
+            assertThat(examined).extracting(ExaminedFrame::model)
+                    .as("blazeface+onet for the door; the worker's mtcnn for the hall and for a model it does not run")
+                    .containsExactly(DetectorModel.BLAZEFACE_ONET, DetectorModel.MTCNN, DetectorModel.MTCNN);
+            Box hybrid = examined.get(0).found().faces().get(0).face().box();
+            Box cascade = examined.get(1).found().faces().get(0).face().box();
+            assertThat(examined).allSatisfy(frame -> assertThat(frame.found().faces()).singleElement());
+            assertThat(hybrid.iou(cascade)).as("the same face, found by O-Net either way").isGreaterThan(0.85f);
+            assertThat(hybrid).as("but from BlazeFace's proposal, not the cascade's").isNotEqualTo(cascade);
+        }
+    }
+
+    private static List<TrackedFrame> found(List<ExaminedFrame> examined) {
+        return examined.stream().map(ExaminedFrame::found).toList();
+    }
+
     /** Detection settings on the whole picture (the builder's own default region needs Avro's class trust set up). */
     private static DetectionSettings.Builder settings() {
         return DetectionSettings.newBuilder().setRegion(List.of());
@@ -108,9 +132,9 @@ class CameraTrackersTest {
 
     @Test
     void withoutTrackingEveryFrameIsScannedWholeAndHasNoTrack() {
-        try (CameraTrackers trackers = new CameraTrackers(detector, TrackerOptions.perFrame(), camera -> null, "t")) {
-            List<TrackedFrame> found = trackers.examine(List.of(frame("door", 0, 0), frame("door", 0, 1)),
-                    new StageTimes());
+        try (CameraTrackers trackers = new CameraTrackers(detectors, TrackerOptions.perFrame(), camera -> null, "t")) {
+            List<TrackedFrame> found = found(trackers.examine(List.of(frame("door", 0, 0), frame("door", 0, 1)),
+                    new StageTimes()));
             assertThat(found).extracting(TrackedFrame::scan).containsExactly(Scan.FULL, Scan.FULL);
             assertThat(found).allSatisfy(frame -> assertThat(frame.faces()).singleElement()
                     .satisfies(face -> assertThat(face.track()).isNull()));

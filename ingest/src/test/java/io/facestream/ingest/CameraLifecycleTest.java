@@ -90,11 +90,11 @@ class CameraLifecycleTest {
 
             CameraConfig published = await().atMost(Duration.ofSeconds(20))
                     .until(() -> cameras.poll(Objects::nonNull), list -> !list.isEmpty()).get(0);
-            assertThat(published.getDetection()).isEqualTo(new DetectionSettings(60, List.of(), null, null, false, null));
+            assertThat(published.getDetection()).isEqualTo(new DetectionSettings(60, List.of(), null, null, false, null, null));
             await().atMost(Duration.ofSeconds(30)).until(() -> frames.poll(f -> f.getCameraId().equals("door")).size() >= 3);
 
             Camera door = Camera.fromAvro(published);
-            DetectionSettings smallerFaces = new DetectionSettings(30, List.of(), null, null, true, null);
+            DetectionSettings smallerFaces = new DetectionSettings(30, List.of(), null, null, true, null, null);
             new CameraPublisher(producer).publish(List.of(door.withDetection(smallerFaces)));
             // Ingest writes the change again with its frames partition once it has read it.
             await().atMost(Duration.ofSeconds(20)).until(() -> cameras.pollRecords().stream().anyMatch(record ->

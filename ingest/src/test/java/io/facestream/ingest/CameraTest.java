@@ -14,7 +14,7 @@ class CameraTest {
     private static final Camera DOOR = Camera.of("door", "rtsp://10.0.0.5/stream");
     private static final AlertRules ONE_FRAME = new AlertRules(null, null, 1, null, null, true, false, null, List.of());
     private static final DetectionSettings LARGE_FACES_IN_THE_MIDDLE = new DetectionSettings(60, List.of(
-            new ZonePoint(0.2f, 0f), new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), null, null, false, null);
+            new ZonePoint(0.2f, 0f), new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), null, null, false, null, null);
 
     @Test
     void aChangeOfAlertRulesAloneKeepsTheStream() {

@@ -63,10 +63,7 @@ public final class AlertRulesJson {
                 + goneAfterMillis);
         Boolean cameraDown = JSON.bool(node, "cameraDown");
         Boolean perPerson = JSON.bool(node, "perPerson");
-        JsonNode notify = node.get("notify");
-        boolean notifySet = notify != null && !notify.isNull();
-        JSON.require(!notifySet || notify.isTextual() && NOTIFY.contains(notify.asText()), "notify",
-                "must be one of " + String.join(", ", NOTIFY) + ", was " + notify);
+        String notify = JSON.choice(node, "notify", NOTIFY);
         return AlertRules.newBuilder()
                 .setMinScore(minScore == null ? null : minScore.floatValue())
                 .setMinFaceSize(minFaceSize == null ? null : minFaceSize.intValue())
@@ -75,7 +72,7 @@ public final class AlertRulesJson {
                 .setGoneAfterMillis(goneAfterMillis)
                 .setCameraDown(cameraDown == null || cameraDown)
                 .setPerPerson(perPerson != null && perPerson)
-                .setNotify(notifySet ? notify.asText() : null)
+                .setNotify(notify)
                 .setZones(zones(node.get("zones")))
                 .build();
     }

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <pre>{@code
  * {"minFaceSize": 60, "region": [{"x": 0.2, "y": 0}, {"x": 0.8, "y": 0}, {"x": 0.8, "y": 1}, {"x": 0.2, "y": 1}],
- *  "fullScanIntervalMillis": 2000, "motionThreshold": 18, "tracking": true, "embeddings": true}
+ *  "fullScanIntervalMillis": 2000, "motionThreshold": 18, "tracking": true, "embeddings": true,
+ *  "model": "blazeface+onet"}
  * }</pre>
  *
  * Every field may be left out (null, or no region: the workers' default). An error names the field as
@@ -27,9 +28,11 @@ public final class DetectionSettingsJson {
     public static final int MAX_FACE_SIZE = 2000;
     public static final long MIN_FULL_SCAN_INTERVAL_MILLIS = 100;
     public static final long MAX_FULL_SCAN_INTERVAL_MILLIS = 60_000;
+    /** The detectors a worker runs, as {@code DETECTOR_MODEL} names them (the blazeface module's DetectorModel). */
+    public static final List<String> MODELS = List.of("mtcnn", "blazeface+onet");
 
     private static final List<String> FIELDS = List.of("minFaceSize", "region", "fullScanIntervalMillis",
-            "motionThreshold", "tracking", "embeddings");
+            "motionThreshold", "tracking", "embeddings", "model");
     private static final JsonFields JSON = new JsonFields(FIELD);
 
     private DetectionSettingsJson() {
@@ -55,6 +58,7 @@ public final class DetectionSettingsJson {
                 .setMotionThreshold(motionThreshold == null ? null : motionThreshold.intValue())
                 .setTracking(JSON.bool(node, "tracking"))
                 .setEmbeddings(JSON.bool(node, "embeddings"))
+                .setModel(JSON.choice(node, "model", MODELS))
                 .build();
     }
 
@@ -70,6 +74,7 @@ public final class DetectionSettingsJson {
         node.put("motionThreshold", settings.getMotionThreshold());
         node.put("tracking", settings.getTracking());
         node.put("embeddings", settings.getEmbeddings());
+        node.put("model", settings.getModel());
         return node;
     }
 }

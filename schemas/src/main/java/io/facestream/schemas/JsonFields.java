@@ -63,6 +63,17 @@ final class JsonFields {
         return value.asBoolean();
     }
 
+    /** The text in {@code field}, null when left out, else one of {@code choices}. */
+    String choice(JsonNode node, String field, List<String> choices) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        require(value.isTextual() && choices.contains(value.asText()), field,
+                "must be one of " + String.join(", ", choices) + ", was " + value);
+        return value.asText();
+    }
+
     /** A list of at least three corners {x, y}, as fractions of the frame, enclosing an area. */
     List<ZonePoint> polygon(JsonNode node, String field) {
         require(node != null && node.isArray(), field, "must be a list of points {x, y}, was " + node);

@@ -338,6 +338,31 @@ class AvroSerdeTest {
     }
 
     @Test
+    void cameraConfigWrittenBeforeTheDetectorChoiceIsReadWithTheWorkersModel() throws Exception {
+        CameraConfig current = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1")
+                .setDetection(DetectionSettings.newBuilder().setMinFaceSize(60).setEmbeddings(false).build()).build();
+        GenericRecord old = readAs(history("CameraConfig-v5.avsc"), CameraConfig.class, current);
+
+        CameraConfig read = new AvroSerde<>(CameraConfig.class).deserializer().deserialize("cameras", written(old));
+        assertThat(read.getDetection().getMinFaceSize()).isEqualTo(60);
+        assertThat(read.getDetection().getEmbeddings()).isFalse();
+        assertThat(read.getDetection().getModel()).isNull();
+    }
+
+    @Test
+    void cameraConfigWithADetectorIsReadByTheReaderBefore() throws Exception {
+        CameraConfig camera = CameraConfig.newBuilder().setId("door").setUrl("rtsp://cam/1")
+                .setDetection(DetectionSettings.newBuilder().setMinFaceSize(60).setModel("blazeface+onet").build())
+                .build();
+        assertThat(roundTrip(CameraConfig.class, camera)).isEqualTo(camera);
+
+        GenericRecord detection = (GenericRecord) readAs(history("CameraConfig-v5.avsc"), CameraConfig.class, camera)
+                .get("detection");
+        assertThat(detection.get("minFaceSize")).isEqualTo(60);
+        assertThat(detection.getSchema().getField("model")).isNull();
+    }
+
+    @Test
     void cameraConfigWithAlertRulesSurvivesARoundTrip() {
         AlertRules rules = AlertRules.newBuilder().setMinScore(0.95f).setPresentFrames(2)
                 .setZones(List.of(new AlertZone("door", List.of(new ZonePoint(0.1f, 0.1f), new ZonePoint(0.5f, 0.1f),

@@ -17,10 +17,10 @@ class DetectionSettingsJsonTest {
     void readsEveryFieldAndWritesThemBack() throws Exception {
         DetectionSettings settings = DetectionSettingsJson.read(JSON.readTree("{\"minFaceSize\": 60, \"region\":"
                 + " [{\"x\": 0.2, \"y\": 0}, {\"x\": 0.8, \"y\": 0}, {\"x\": 0.8, \"y\": 1}], \"fullScanIntervalMillis\": 3000,"
-                + " \"motionThreshold\": 30, \"tracking\": false, \"embeddings\": false}"));
+                + " \"motionThreshold\": 30, \"tracking\": false, \"embeddings\": false, \"model\": \"blazeface+onet\"}"));
 
         assertThat(settings).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f), new ZonePoint(0.8f, 0f),
-                new ZonePoint(0.8f, 1f)), 3000L, 30, false, false));
+                new ZonePoint(0.8f, 1f)), 3000L, 30, false, false, "blazeface+onet"));
         assertThat(DetectionSettingsJson.read(DetectionSettingsJson.write(settings))).isEqualTo(settings);
     }
 
@@ -28,9 +28,10 @@ class DetectionSettingsJsonTest {
     void fieldsLeftOutTakeTheWorkersDefaults() throws Exception {
         DetectionSettings settings = DetectionSettingsJson.read(JSON.readTree("{\"minFaceSize\": 40}"));
 
-        assertThat(settings).isEqualTo(new DetectionSettings(40, List.of(), null, null, null, null));
+        assertThat(settings).isEqualTo(new DetectionSettings(40, List.of(), null, null, null, null, null));
         JsonNode written = DetectionSettingsJson.write(settings);
         assertThat(written.get("tracking").isNull()).isTrue();
+        assertThat(written.get("model").isNull()).isTrue();
         assertThat(written.get("region")).isEmpty();
         assertThat(DetectionSettingsJson.read(JSON.readTree("null"))).isNull();
         assertThat(DetectionSettingsJson.write(null)).isNull();
@@ -44,6 +45,8 @@ class DetectionSettingsJsonTest {
         assertInvalid("{\"motionThreshold\": 0}", "detection.motionThreshold", "1 to 255");
         assertInvalid("{\"tracking\": \"on\"}", "detection.tracking", "true or false");
         assertInvalid("{\"embeddings\": \"no\"}", "detection.embeddings", "true or false");
+        assertInvalid("{\"model\": \"blazeface\"}", "detection.model", "must be one of mtcnn, blazeface+onet");
+        assertInvalid("{\"model\": 3}", "detection.model", "must be one of");
         assertInvalid("{\"region\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 0}]}", "detection.region", "at least 3");
         assertInvalid("{\"region\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 0}, {\"x\": 1, \"y\": 1.5}]}",
                 "detection.region[2].y", "0 to 1");

@@ -121,16 +121,16 @@ class CameraSettingsTest {
     void detectionSettingsAreTakenWithEveryField() throws Exception {
         CameraConfig config = parse("door", body("{\"url\": \"rtsp://x\", \"detection\": {\"minFaceSize\": 60,"
                 + " \"region\": [{\"x\": 0.2, \"y\": 0}, {\"x\": 0.8, \"y\": 0}, {\"x\": 0.8, \"y\": 1}],"
-                + " \"fullScanIntervalMillis\": 3000, \"motionThreshold\": 30, \"tracking\": false}}"),
-                Optional.empty());
+                + " \"fullScanIntervalMillis\": 3000, \"motionThreshold\": 30, \"tracking\": false,"
+                + " \"model\": \"blazeface+onet\"}}"), Optional.empty());
 
         assertThat(config.getDetection()).isEqualTo(new DetectionSettings(60, List.of(new ZonePoint(0.2f, 0f),
-                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), 3000L, 30, false, null));
+                new ZonePoint(0.8f, 0f), new ZonePoint(0.8f, 1f)), 3000L, 30, false, null, "blazeface+onet"));
     }
 
     @Test
     void detectionLeftOutKeepsTheCurrentSettingsAndNullRemovesThem() throws Exception {
-        DetectionSettings settings = new DetectionSettings(60, List.of(), null, null, null, null);
+        DetectionSettings settings = new DetectionSettings(60, List.of(), null, null, null, null, null);
         AlertRules rules = new AlertRules(null, null, 1, null, null, true, false, null, List.of());
         CameraConfig stored = CameraConfig.newBuilder().setId("door").setUrl("rtsp://10.0.0.5/live").setAlerts(rules)
                 .setDetection(settings).build();
@@ -145,7 +145,7 @@ class CameraSettingsTest {
         CameraConfig changed = parse("door", body("{\"url\": \"rtsp://10.0.0.5/live\", \"detection\": {\"tracking\":"
                 + " false}}"), Optional.of(stored));
         assertThat(changed.getDetection()).as("replaced as a whole, as alerts are")
-                .isEqualTo(new DetectionSettings(null, List.of(), null, null, false, null));
+                .isEqualTo(new DetectionSettings(null, List.of(), null, null, false, null, null));
         assertThat(parse("door", body("{\"url\": \"rtsp://x\"}"), Optional.empty()).getDetection()).isNull();
     }
 
