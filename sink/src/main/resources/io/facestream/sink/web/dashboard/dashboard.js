@@ -113,6 +113,7 @@ function showDetection(detection) {
     ? `${detection.faces.length}` : detection.status.toLowerCase().replace('_', ' ');
   element.querySelector('.sequence').textContent = `#${detection.sequence}`;
   element.querySelector('.scan').textContent = detection.scan ? detection.scan.toLowerCase() : '–';
+  element.querySelector('.model').textContent = detection.model || '–';
   if (detection.frameSequence == null) {
     draw(tile, null, detection);
   } else {
