@@ -2,10 +2,12 @@ package io.facestream.cascade;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An image as packed 8-bit RGB, row by row: decoded once, then the pyramid and every crop are read
@@ -48,7 +50,9 @@ public record RgbImage(int width, int height, byte[] pixels) {
 
     /** Decodes encoded image bytes (JPEG, PNG, ...); {@code source} names them in errors. */
     public static RgbImage decode(InputStream encoded, String source, long maxPixels) throws IOException {
-        return of(ImageDecoder.decode(encoded, source, maxPixels));
+        byte[] bytes = encoded.readAllBytes();
+        Optional<RgbImage> png = PngDecoder.decode(bytes, source, maxPixels);
+        return png.isPresent() ? png.get() : of(ImageDecoder.decode(new ByteArrayInputStream(bytes), source, maxPixels));
     }
 
     public static RgbImage of(BufferedImage image) {
