@@ -154,36 +154,33 @@ final class TfliteToOnnx {
      * channels the shortcut meets and one for the rest, each with its Relu, and the two concatenated.
      */
     void paddedShortcut(PaddedShortcutPattern block) {
-        TfliteOperator op = block.conv();
-        OperatorOptions.Conv options = convOptions(op);
-        TfliteTensor kernel = constant(op, 1);
-        Optional<TfliteTensor> bias = op.inputs().length > 2 && op.input(2) >= 0
-                ? Optional.of(constant(op, 2)) : Optional.empty();
-        initializers.add(kernel.index());
-        bias.ifPresent(b -> initializers.add(b.index()));
+        TfliteOperator conv = block.conv();
         int met = graph.tensor(block.shortcut()).dim(-1);
+        int channels = constant(conv, 1).dim(0);
         String output = name(block.output());
-        List<String> parts = new ArrayList<>();
-        for (int[] channels : new int[][] {{0, met}, {met, kernel.dim(0)}}) {
-            String part = output + "/channels_" + channels[0] + "_" + channels[1];
-            TfliteTensor partKernel = outputChannels(kernel, channels[0], channels[1]);
-            onnx.initializer(partKernel.name(), net.orientation().convKernelDims(partKernel),
-                    net.orientation().convKernel(partKernel));
-            List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), partKernel.name()));
-            bias.map(b -> outputChannels(b, channels[0], channels[1])).ifPresent(partBias -> {
-                onnx.initializer(partBias.name(), new long[] {partBias.data().length}, partBias.data());
-                inputs.add(partBias.name());
-            });
-            String sum = part + "/conv";
-            convNode(op, partKernel, inputs, sum, options.padding(), options.strideH(), options.strideW(), 1);
-            if (channels[0] == 0) {
-                onnx.node("Add", part + "/shortcut", List.of(sum, name(block.shortcut())), part + "/shortcut");
-                sum = part + "/shortcut";
-            }
-            onnx.node("Relu", part, List.of(sum), part);
-            parts.add(part);
+        String first = convOutputChannels(conv, 0, met, output);
+        onnx.node("Add", first + "/shortcut", List.of(first, name(block.shortcut())), first + "/shortcut");
+        onnx.node("Relu", output + "/first", List.of(first + "/shortcut"), output + "/first");
+        String rest = convOutputChannels(conv, met, channels, output);
+        onnx.node("Relu", output + "/rest", List.of(rest), output + "/rest");
+        onnx.node("Concat", output, List.of(output + "/first", output + "/rest"), output,
+                OnnxGraphBuilder.integer("axis", 1));
+    }
+
+    /** A Conv node computing output channels {@code from} to {@code to} of {@code op}; its output's name. */
+    private String convOutputChannels(TfliteOperator op, int from, int to, String name) {
+        OperatorOptions.Conv options = convOptions(op);
+        TfliteTensor kernel = outputChannels(constant(op, 1), from, to);
+        onnx.initializer(kernel.name(), net.orientation().convKernelDims(kernel), net.orientation().convKernel(kernel));
+        List<String> inputs = new ArrayList<>(List.of(name(op.input(0)), kernel.name()));
+        if (op.inputs().length > 2 && op.input(2) >= 0) {
+            TfliteTensor bias = outputChannels(constant(op, 2), from, to);
+            onnx.initializer(bias.name(), new long[] {bias.data().length}, bias.data());
+            inputs.add(bias.name());
         }
-        onnx.node("Concat", output, parts, output, OnnxGraphBuilder.integer("axis", 1));
+        String output = name + "/conv_" + from + "_" + to;
+        convNode(op, kernel, inputs, output, options.padding(), options.strideH(), options.strideW(), 1);
+        return output;
     }
 
     /** Rows {@code from} to {@code to} of a kernel (OHWI) or bias, whose first axis is the output channel. */
