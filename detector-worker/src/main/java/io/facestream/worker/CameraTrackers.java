@@ -64,8 +64,9 @@ final class CameraTrackers implements AutoCloseable {
     }
 
     /**
-     * The faces of each of {@code frames}, in their order; the frames of one camera come in capture order. Cameras
-     * examined as without tracking (the whole cascade on every whole frame) go through as one batch, with no track.
+     * The faces of each of {@code frames}, in their order, and the detector that found them; the frames of one camera
+     * come in capture order. Cameras examined as without tracking (the worker's detector on every whole frame) go
+     * through as one batch, with no track.
      */
     List<ExaminedFrame> examine(List<FrameOutcome.Decoded> frames, StageTimes times) {
         Map<String, CameraDetection> detection = new HashMap<>();
