@@ -1,5 +1,6 @@
 package io.facestream.blazeface;
 
+import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.RgbImage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +23,23 @@ public final class BlazeFace implements AutoCloseable {
 
     /** Both models, the cheaper one for each frame; runs on the CPU with up to {@code threads} threads. */
     public static BlazeFace load(int threads) {
-        return new BlazeFace(List.of(BlazeFaceNet.load(BlazeFaceModel.SHORT_RANGE, threads),
-                BlazeFaceNet.load(BlazeFaceModel.FULL_RANGE, threads)));
+        return load(threads, ExecutionProvider.CPU);
     }
 
-    /** One model only. */
+    /** Both models, the cheaper one for each frame, run where {@code provider} says (on the CPU: {@code threads}). */
+    public static BlazeFace load(int threads, ExecutionProvider provider) {
+        return new BlazeFace(List.of(BlazeFaceNet.load(BlazeFaceModel.SHORT_RANGE, threads, provider),
+                BlazeFaceNet.load(BlazeFaceModel.FULL_RANGE, threads, provider)));
+    }
+
+    /** One model only, on the CPU. */
     public static BlazeFace load(BlazeFaceModel model, int threads) {
-        return new BlazeFace(List.of(BlazeFaceNet.load(model, threads)));
+        return new BlazeFace(List.of(BlazeFaceNet.load(model, threads, ExecutionProvider.CPU)));
+    }
+
+    /** Where its networks run: "cpu" or "cuda". */
+    public String provider() {
+        return nets.get(0).provider();
     }
 
     /** The model that scans frames of this size for faces of at least {@code minFaceSize} pixels. */

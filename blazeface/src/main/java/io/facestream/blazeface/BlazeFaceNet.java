@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.RgbImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,23 +23,26 @@ final class BlazeFaceNet implements AutoCloseable {
     private final BlazeFaceModel model;
     private final OrtEnvironment env;
     private final OrtSession session;
+    private final String provider;
     private final Decoder decoder;
 
-    private BlazeFaceNet(BlazeFaceModel model, OrtEnvironment env, OrtSession session) {
+    private BlazeFaceNet(BlazeFaceModel model, OrtEnvironment env, OrtSession session, String provider) {
         this.model = model;
         this.env = env;
         this.session = session;
+        this.provider = provider;
         this.decoder = new Decoder(model);
     }
 
-    /** {@code model} on the CPU, each run on up to {@code threads} threads. */
-    static BlazeFaceNet load(BlazeFaceModel model, int threads) {
+    /** {@code model} where {@code provider} says, each run on the CPU on up to {@code threads} threads. */
+    static BlazeFaceNet load(BlazeFaceModel model, int threads, ExecutionProvider provider) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            return new BlazeFaceNet(model, env, env.createSession(bytes(model.file()), options));
+            String running = provider.addTo(options);
+            return new BlazeFaceNet(model, env, env.createSession(bytes(model.file()), options), running);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load " + model.file() + ": " + e.getMessage(), e);
         }
@@ -46,6 +50,11 @@ final class BlazeFaceNet implements AutoCloseable {
 
     BlazeFaceModel model() {
         return model;
+    }
+
+    /** "cpu" or "cuda". */
+    String provider() {
+        return provider;
     }
 
     /** The anchors scoring at least the model's minimum in each square of its image, in image pixels; one run. */

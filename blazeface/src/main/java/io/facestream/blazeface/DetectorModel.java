@@ -58,7 +58,8 @@ public enum DetectorModel {
     public FaceDetector createFaceDetector(DetectorOptions options) {
         return switch (this) {
             case MTCNN -> FaceDetector.create(options);
-            case BLAZEFACE_ONET -> FaceDetector.create(options, new BlazeFaceProposer(BlazeFace.load(options.threads())));
+            case BLAZEFACE_ONET -> FaceDetector.create(options,
+                    new BlazeFaceProposer(BlazeFace.load(options.threads(), options.provider())));
             case BLAZEFACE -> throw new IllegalArgumentException("blazeface alone gives six keypoints, not the five "
                     + "landmarks face events carry; use blazeface+onet here");
         };

@@ -2,7 +2,10 @@ package io.facestream.blazeface;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import io.facestream.cascade.Box;
+import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.Point;
 import io.facestream.cascade.RgbImage;
 import io.facestream.samples.Golden;
@@ -81,6 +84,22 @@ class BlazeFaceOnRealPhotosTest {
             }
             assertThat(batch.get(0)).hasSizeGreaterThanOrEqualTo(6);
             assertThat(batch.get(2)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void askedForCudaItRunsThereWhereItCanAndElseOnTheCpuFindingTheSameFaces() {
+        boolean cuda = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+        RgbImage photo = read(SamplePhoto.MULTIFACE);
+        try (BlazeFace cpu = BlazeFace.load(2); BlazeFace asked = BlazeFace.load(2, ExecutionProvider.CUDA)) {
+            assertThat(cpu.provider()).isEqualTo("cpu");
+            assertThat(asked.provider()).isEqualTo(cuda ? "cuda" : "cpu");
+            List<Detection> onCpu = cpu.detect(photo, 40);
+            List<Detection> there = asked.detect(photo, 40);
+            assertThat(there).hasSameSizeAs(onCpu).hasSizeGreaterThanOrEqualTo(6);
+            for (int i = 0; i < onCpu.size(); i++) {
+                assertThat(there.get(i).box().iou(onCpu.get(i).box())).isGreaterThan(0.95f);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,7 @@ final class Networks implements AutoCloseable {
         // a frame's crops, or whole frames side by side (see CascadeThreads), which keeps both cores busy
         // without the barrier after every layer of a run split across threads.
         try (OrtSession.SessionOptions session = sessionOptions()) {
-            String provider = chooseProvider(env, session, options.provider());
+            String provider = options.provider().addTo(session);
             return new Networks(env, env.createSession(model("pnet"), session),
                     env.createSession(model("rnet"), session), env.createSession(model("onet"), session), provider);
         } catch (OrtException e) {
@@ -64,28 +63,6 @@ final class Networks implements AutoCloseable {
         session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         return session;
-    }
-
-    /** Adds CUDA to the session where asked for and possible; returns the provider that will run. */
-    private static String chooseProvider(OrtEnvironment env, OrtSession.SessionOptions session,
-                                         ExecutionProvider wanted) {
-        if (wanted == ExecutionProvider.CPU) {
-            return "cpu";
-        }
-        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-            if (wanted == ExecutionProvider.CUDA) {
-                log.warn("CUDA requested, but this ONNX Runtime build has no CUDA provider "
-                        + "(build with -Pcuda); running on CPU");
-            }
-            return "cpu";
-        }
-        try {
-            session.addCUDA(0);
-            return "cuda";
-        } catch (OrtException | RuntimeException | LinkageError e) {
-            log.warn("CUDA provider could not start ({}); running on CPU", e.getMessage());
-            return "cpu";
-        }
     }
 
     private static byte[] model(String name) {

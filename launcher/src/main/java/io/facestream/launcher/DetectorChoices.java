@@ -15,7 +15,7 @@ final class DetectorChoices implements AutoCloseable {
 
     DetectorChoices(DetectorOptions options) {
         this.mtcnn = DetectorModel.MTCNN.createFaceDetector(options);
-        this.blazeFace = BlazeFace.load(options.threads());
+        this.blazeFace = BlazeFace.load(options.threads(), options.provider());
         this.hybrid = DetectorModel.BLAZEFACE_ONET.createFaceDetector(options);
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code face-stream bench detectors}: what mtcnn, blazeface and blazeface+onet find, and what each frame costs. */
 @Command(name = "detectors", mixinStandardHelpOptions = true,
-        description = {"Compares the detectors side by side, on the CPU (BlazeFace runs there only). What they find,"
+        description = {"Compares the detectors side by side, on the CPU. What they find,"
                 + " at one minimum face size: on the sample photos with golden figures, the share of the reference MTCNN's faces"
                 + " scoring at least 0.95 (and at least that size) that each finds (IoU at least 0.5, as box"
                 + " conventions differ), confident faces (0.95) the reference lacks, and the mean landmark error of"

@@ -38,7 +38,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The steps of {@code bench gpu}, in order: the NVIDIA driver, the provider ONNX Runtime really starts, the golden
- * test on it, {@code bench cascade} at each batch size, {@code bench pipeline} with one worker on it. A missing driver
+ * test on it, {@code bench cascade} at each batch size and with blazeface+onet (BlazeFace and O-Net both on the
+ * provider), {@code bench pipeline} with one worker on it. A missing driver
  * or provider stops the check (every later step would only fall back to the CPU); a later step's failure does not.
  * Each step runs under a time limit taken from what is left of the whole check's.
  */
@@ -50,6 +51,8 @@ final class GpuCheck {
     private static final double GOLDEN_SECONDS = 240;
     /** Kept back from the time limit for writing the report. */
     private static final double RESERVE_SECONDS = 5;
+    /** The single-stage detector's step, named as its model. */
+    private static final String HYBRID = "blazeface+onet";
     private static final String GOLDEN_TEST = "cascade/src/test/java/io/facestream/cascade/GoldenPhotosTest.java";
     private static final String GOLDEN_XML =
             "cascade/target/surefire-reports/TEST-io.facestream.cascade.GoldenPhotosTest.xml";
@@ -101,8 +104,9 @@ final class GpuCheck {
         steps.add(step("golden", "golden", blocked, this::golden));
         for (int batch : settings.batches()) {
             String name = "cascade batch " + batch;
-            steps.add(step(name, "cascade", blocked, () -> cascade(name, batch)));
+            steps.add(step(name, "cascade", blocked, () -> cascade(name, "mtcnn", batch)));
         }
+        steps.add(step(HYBRID, "cascade", blocked, () -> cascade(HYBRID, HYBRID, 1)));
         steps.add(step("pipeline", "pipeline", blocked, this::pipeline));
         return steps;
     }
@@ -329,7 +333,8 @@ final class GpuCheck {
         return nodes.getLength() == 0 ? Optional.empty() : Optional.of((Element) nodes.item(0));
     }
 
-    private Step cascade(String name, int batch) throws IOException, InterruptedException {
+    /** {@code bench cascade} of {@code model} at {@code batch} frames a call, on the provider checked. */
+    private Step cascade(String name, String model, int batch) throws IOException, InterruptedException {
         double measured = settings.sizes().size() * (settings.warmupSeconds() + settings.seconds());
         double needed = measured + 10;
         Optional<Double> limit = timeFor(60 + 3 * measured, needed);
@@ -337,7 +342,7 @@ final class GpuCheck {
             return outOfTime(name, needed);
         }
         List<String> command = faceStream("bench", "cascade", "--json", "--provider", settings.providerName(),
-                "--batch", String.valueOf(batch), "--sizes", String.join(",", settings.sizes()),
+                "--model", model, "--batch", String.valueOf(batch), "--sizes", String.join(",", settings.sizes()),
                 "--warmup-seconds", String.valueOf(settings.warmupSeconds()),
                 "--seconds", String.valueOf(settings.seconds()));
         return benchStep(name, command, Map.of(), limit.get(), figures -> {

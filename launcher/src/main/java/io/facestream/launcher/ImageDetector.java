@@ -22,9 +22,9 @@ final class ImageDetector implements AutoCloseable {
 
     static ImageDetector open(DetectorModel model, DetectorOptions options) {
         if (model == DetectorModel.BLAZEFACE) {
-            BlazeFace blazeFace = BlazeFace.load(options.threads());
+            BlazeFace blazeFace = BlazeFace.load(options.threads(), options.provider());
             return new ImageDetector(images -> blazeFace.detect(images, options.minFaceSize()).stream()
-                    .map(FoundFaces::ofBlazeFace).toList(), "cpu", blazeFace);
+                    .map(FoundFaces::ofBlazeFace).toList(), blazeFace.provider(), blazeFace);
         }
         FaceDetector detector = model.createFaceDetector(options);
         return new ImageDetector(images -> detector.detectBatch(images).stream()

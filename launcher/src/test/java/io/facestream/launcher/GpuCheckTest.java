@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GpuCheckTest {
     private static final List<String> EVERY_STEP = List.of("driver", "provider", "golden", "cascade batch 1",
             "cascade batch 2", "cascade batch 4", "cascade batch 8", "cascade batch 16", "cascade batch 32",
-            "cascade batch 64", "pipeline");
+            "cascade batch 64", "blazeface+onet", "pipeline");
 
     @TempDir
     Path dir;
@@ -62,13 +62,13 @@ class GpuCheckTest {
         assertThat(report.get("status").asText()).isEqualTo("ok");
         assertThat(report.get("seconds").asDouble()).isPositive().isLessThan(report.get("timeLimitSeconds").asDouble());
         assertThat(names(report)).containsExactly("driver", "provider", "golden", "cascade batch 1", "cascade batch 2",
-                "pipeline");
-        assertThat(statuses(report)).containsExactly("skipped", "ok", "skipped", "ok", "ok", "ok");
+                "blazeface+onet", "pipeline");
+        assertThat(statuses(report)).containsExactly("skipped", "ok", "skipped", "ok", "ok", "ok", "ok");
         JsonNode[] steps = StreamSupport.stream(report.get("steps").spliterator(), false).toArray(JsonNode[]::new);
         assertThat(steps[2].get("detail").asText()).isEqualTo("--skip golden");
         assertThat(steps[1].get("provider").asText()).isEqualTo("cpu");
         assertThat(steps[1].get("figures").get("faces").asInt()).isEqualTo(3);
-        for (JsonNode cascade : List.of(steps[3], steps[4])) {
+        for (JsonNode cascade : List.of(steps[3], steps[4], steps[5])) {
             assertThat(cascade.get("provider").asText()).isEqualTo("cpu");
             assertThat(cascade.get("seconds").asDouble()).isPositive();
             JsonNode size = cascade.get("figures").get("results").get(0);
@@ -76,7 +76,8 @@ class GpuCheckTest {
             assertThat(size.get("framesPerSecond").asDouble()).isPositive();
             assertThat(cascade.get("detail").asText()).startsWith("320x240 ").contains(" frames/s (median ");
         }
-        JsonNode pipeline = steps[5];
+        assertThat(steps[5].get("figures").get("model").asText()).isEqualTo("blazeface+onet");
+        JsonNode pipeline = steps[6];
         assertThat(pipeline.get("provider").asText()).isEqualTo("cpu");
         assertThat(pipeline.get("figures").get("provider").asText()).isEqualTo("cpu");
         assertThat(pipeline.get("figures").get("framesPerSecond").asDouble()).isPositive();
