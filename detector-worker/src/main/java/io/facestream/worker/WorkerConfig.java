@@ -108,6 +108,11 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                 maxFramePixels, port, model, detector, tracking, embeddings, embeddingInterval);
     }
 
+    public WorkerConfig withModel(DetectorModel detectorModel) {
+        return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
+                maxFramePixels, httpPort, detectorModel, detector, tracking, embeddings, embeddingInterval);
+    }
+
     public WorkerConfig withTracking(boolean on) {
         return new WorkerConfig(workerId, groupId, maxBatchSize, maxBatchWait, maxFrameAge, decodeThreads,
                 maxFramePixels, httpPort, model, detector, on, embeddings, embeddingInterval);

@@ -1,5 +1,6 @@
 package io.facestream.launcher;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.broker.EmbeddedKafkaBroker;
 import io.facestream.ingest.Camera;
 import io.facestream.ingest.DemoVideo;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -60,17 +62,23 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Stop after this long (default: run until Ctrl-C).")
     Double seconds;
 
+    @Option(names = "--model", paramLabel = "mtcnn|blazeface+onet", description = "The workers' detector: mtcnn, or "
+            + "blazeface+onet (BlazeFace scans the frame, O-Net gives score and landmarks; faster where faces are "
+            + "large); a camera's detection.model overrides it (default: DETECTOR_MODEL, else mtcnn).")
+    String model;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        WorkerConfig workerConfig = workerConfig();
         List<Camera> cameras = cameras();
         try (StopSignal stop = StopSignal.install("local");
-             LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, WorkerConfig.fromEnvironment(),
+             LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, cameras, workerConfig,
                      workers, SinkConfig.fromEnvironment().httpPort())) {
-            out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s); "
+            out.printf("face-stream local: Kafka at %s (topics %s, %s); %d camera(s); %d worker(s) (%s); "
                     + "dashboard at http://localhost:%d/ (API: /api/openapi.yaml). Ctrl-C stops.%n",
                     pipeline.bootstrapServers(), Topics.FRAMES, Topics.FACES, cameras.size(), workers,
-                    pipeline.sink().httpPort());
+                    workerConfig.model(), pipeline.sink().httpPort());
             out.flush();
             try (FaceEventConsole console = FaceEventConsole.start(KafkaSettings.of(pipeline.bootstrapServers()),
                     out)) {
@@ -82,6 +90,24 @@ final class LocalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The workers' settings from the environment, with --model's detector where given. */
+    private WorkerConfig workerConfig() {
+        WorkerConfig config = WorkerConfig.fromEnvironment();
+        if (model == null) {
+            return config;
+        }
+        try {
+            DetectorModel chosen = DetectorModel.of(model);
+            if (!chosen.givesFiveLandmarks()) {
+                throw new ParameterException(spec.commandLine(), "--model " + model + " gives six keypoints, not "
+                        + "the five landmarks face events carry; use --model blazeface+onet");
+            }
+            return config.withModel(chosen);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+        }
     }
 
     private List<Camera> cameras() {
