@@ -32,6 +32,23 @@ public enum DetectorModel {
                         + choices()));
     }
 
+    /**
+     * The model called {@code name} that tracks and face events can be built on: mtcnn or blazeface+onet. The error
+     * names the choices, or says why blazeface alone is not one.
+     */
+    public static DetectorModel withFiveLandmarks(String name) {
+        DetectorModel model = of(name);
+        if (!model.givesFiveLandmarks()) {
+            throw notFivePoint(model);
+        }
+        return model;
+    }
+
+    private static IllegalArgumentException notFivePoint(DetectorModel model) {
+        return new IllegalArgumentException(model + " gives six keypoints, not the five landmarks that tracks, face "
+                + "events and alignment are built on; use blazeface+onet");
+    }
+
     /** "mtcnn, blazeface, blazeface+onet". */
     public static String choices() {
         return Arrays.stream(values()).map(DetectorModel::label).collect(Collectors.joining(", "));
@@ -60,8 +77,7 @@ public enum DetectorModel {
             case MTCNN -> FaceDetector.create(options);
             case BLAZEFACE_ONET -> FaceDetector.create(options,
                     new BlazeFaceProposer(BlazeFace.load(options.threads(), options.provider())));
-            case BLAZEFACE -> throw new IllegalArgumentException("blazeface alone gives six keypoints, not the five "
-                    + "landmarks face events carry; use blazeface+onet here");
+            case BLAZEFACE -> throw notFivePoint(this);
         };
     }
 

@@ -133,17 +133,11 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
 
         /** A detector for face events: blazeface alone is refused, its six keypoints are not the events' five. */
         DetectorModel model(String name) {
-            DetectorModel model;
             try {
-                model = DetectorModel.of(text(name, DetectorModel.MTCNN.label()));
+                return DetectorModel.withFiveLandmarks(text(name, DetectorModel.MTCNN.label()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
             }
-            if (!model.givesFiveLandmarks()) {
-                throw new IllegalArgumentException(name + ": " + model + " gives six keypoints, not the five "
-                        + "landmarks face events carry; use blazeface+onet");
-            }
-            return model;
         }
 
         String text(String name, String fallback) {

@@ -5,6 +5,7 @@ import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.FaceDetector;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -54,21 +55,20 @@ final class DetectorSettings {
     ExecutionProvider provider = DEFAULTS.provider();
 
     DetectorModel model() {
-        try {
-            return DetectorModel.of(model);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
-        }
+        return parsed(DetectorModel::of);
     }
 
     /** The detector of face events chosen with --model: mtcnn or blazeface+onet. */
     FaceDetector createFaceDetector() {
-        DetectorModel chosen = model();
-        if (!chosen.givesFiveLandmarks()) {
-            throw new ParameterException(spec.commandLine(), "--model blazeface gives six keypoints, not the five "
-                    + "landmarks this command needs; use --model blazeface+onet");
+        return parsed(DetectorModel::withFiveLandmarks).createFaceDetector(toOptions());
+    }
+
+    private DetectorModel parsed(Function<String, DetectorModel> parse) {
+        try {
+            return parse.apply(model);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
-        return chosen.createFaceDetector(toOptions());
     }
 
     DetectorOptions toOptions() {

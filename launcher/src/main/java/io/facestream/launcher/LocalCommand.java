@@ -99,12 +99,7 @@ final class LocalCommand implements Callable<Integer> {
             return config;
         }
         try {
-            DetectorModel chosen = DetectorModel.of(model);
-            if (!chosen.givesFiveLandmarks()) {
-                throw new ParameterException(spec.commandLine(), "--model " + model + " gives six keypoints, not "
-                        + "the five landmarks face events carry; use --model blazeface+onet");
-            }
-            return config.withModel(chosen);
+            return config.withModel(DetectorModel.withFiveLandmarks(model));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }

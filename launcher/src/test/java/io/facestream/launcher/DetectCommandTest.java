@@ -177,6 +177,6 @@ class DetectCommandTest {
 
         Run video = run("detect", "--model", "blazeface", "--video", SamplePhoto.COFFEE.path().toString());
         assertThat(video.exitCode()).isEqualTo(2);
-        assertThat(video.err()).contains("--model blazeface gives six keypoints").contains("blazeface+onet");
+        assertThat(video.err()).contains("--model: blazeface gives six keypoints").contains("blazeface+onet");
     }
 }

@@ -11,8 +11,8 @@ class LocalCommandTest {
     void aModelTheWorkersDoNotRunIsRefusedWithTheReason() {
         DetectCommandTest.Run blazeFace = DetectCommandTest.run("local", "--model", "blazeface", "--seconds", "1");
         assertThat(blazeFace.exitCode()).isEqualTo(2);
-        assertThat(blazeFace.err()).contains("--model blazeface gives six keypoints")
-                .contains("use --model blazeface+onet").doesNotContain("Exception");
+        assertThat(blazeFace.err()).contains("--model: blazeface gives six keypoints")
+                .contains("use blazeface+onet").doesNotContain("Exception");
 
         DetectCommandTest.Run unknown = DetectCommandTest.run("local", "--model", "retinaface", "--seconds", "1");
         assertThat(unknown.exitCode()).isEqualTo(2);
