@@ -51,17 +51,14 @@ record CameraDetection(DetectorModel model, int minFaceSize, TrackerOptions trac
      */
     private static DetectorModel model(String name, DetectorModel workerModel) {
         try {
-            DetectorModel model = DetectorModel.of(name);
-            if (model.givesFiveLandmarks()) {
-                return model;
+            return DetectorModel.withFiveLandmarks(name);
+        } catch (IllegalArgumentException e) {
+            if (WARNED.add(name)) {
+                log.warn("a camera asks for the detector '{}', which workers do not run ({}); it gets {}", name,
+                        e.getMessage(), workerModel);
             }
-        } catch (IllegalArgumentException unknown) {
-            // warned below
+            return workerModel;
         }
-        if (WARNED.add(name)) {
-            log.warn("a camera asks for the detector '{}', which workers do not run; it gets {}", name, workerModel);
-        }
-        return workerModel;
     }
 
     /**

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.ExecutionProvider;
+import io.facestream.schemas.DetectionSettingsJson;
 import io.facestream.schemas.KafkaSettings;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -93,6 +95,13 @@ class WorkerConfigTest {
         assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "retinaface")))
                 .hasMessage("DETECTOR_MODEL: unknown detector model 'retinaface'; choose one of mtcnn, blazeface, "
                         + "blazeface+onet");
+    }
+
+    @Test
+    void aCameraMayNameExactlyTheModelsAWorkerRuns() {
+        // The schemas module cannot see DetectorModel, so the camera settings keep their own list: this keeps it true.
+        assertThat(DetectionSettingsJson.MODELS).containsExactlyElementsOf(Arrays.stream(DetectorModel.values())
+                .filter(DetectorModel::givesFiveLandmarks).map(DetectorModel::label).toList());
     }
 
     @Test
