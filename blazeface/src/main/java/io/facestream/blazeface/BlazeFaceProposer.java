@@ -1,14 +1,15 @@
 package io.facestream.blazeface;
 
 import io.facestream.cascade.Box;
+import io.facestream.cascade.Face;
 import io.facestream.cascade.FaceProposer;
 import io.facestream.cascade.RgbImage;
 import java.util.List;
 
 /**
- * BlazeFace as the cascade's first stage ({@code blazeface+onet}): its boxes, squared and grown to the box MTCNN's
- * R-Net would hand on, go to O-Net, which gives MTCNN's score, box regression and five landmarks. Events, alignment
- * and recognition stay what they are with the cascade.
+ * BlazeFace for the face detector: alone ({@code blazeface}), its faces with their six keypoints; or as the cascade's
+ * first stage ({@code blazeface+onet}), its boxes squared and grown to the box MTCNN's R-Net would hand on, for O-Net
+ * to give MTCNN's score, box regression and five landmarks.
  */
 public final class BlazeFaceProposer implements FaceProposer {
     /**
@@ -32,10 +33,15 @@ public final class BlazeFaceProposer implements FaceProposer {
     }
 
     @Override
-    public List<List<Box>> propose(List<RgbImage> images, int minFaceSize) {
+    public List<List<Face>> find(List<RgbImage> images, int minFaceSize) {
         return blazeFace.detect(images, minFaceSize).stream()
-                .map(detections -> detections.stream().map(d -> asCascadeBox(d.box())).toList())
+                .map(detections -> detections.stream().map(Detection::asFace).toList())
                 .toList();
+    }
+
+    @Override
+    public Box forONet(Face face) {
+        return asCascadeBox(face.box());
     }
 
     @Override

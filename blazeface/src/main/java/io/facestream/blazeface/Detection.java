@@ -1,6 +1,8 @@
 package io.facestream.blazeface;
 
 import io.facestream.cascade.Box;
+import io.facestream.cascade.Face;
+import io.facestream.cascade.LandmarkSet;
 import io.facestream.cascade.Point;
 import java.util.List;
 
@@ -10,14 +12,16 @@ import java.util.List;
  * right eye appears on the left of the image).
  */
 public record Detection(Box box, float score, List<Point> keypoints) {
-    public static final List<String> KEYPOINT_NAMES = List.of("right eye", "left eye", "nose tip", "mouth centre",
-            "right ear tragion", "left ear tragion");
-
     public Detection {
         keypoints = List.copyOf(keypoints);
         if (keypoints.size() != BlazeFaceModel.KEYPOINTS) {
             throw new IllegalArgumentException("a BlazeFace detection has " + BlazeFaceModel.KEYPOINTS
                     + " keypoints, got " + keypoints.size());
         }
+    }
+
+    /** The detection as a face whose landmarks are its keypoints ({@link LandmarkSet#BLAZEFACE_SIX}). */
+    public Face asFace() {
+        return new Face(box, score, keypoints);
     }
 }

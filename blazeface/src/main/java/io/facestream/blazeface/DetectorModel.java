@@ -2,6 +2,7 @@ package io.facestream.blazeface;
 
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.FaceDetector;
+import io.facestream.cascade.LandmarkSet;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -32,23 +33,6 @@ public enum DetectorModel {
                         + choices()));
     }
 
-    /**
-     * The model called {@code name} that tracks and face events can be built on: mtcnn or blazeface+onet. The error
-     * names the choices, or says why blazeface alone is not one.
-     */
-    public static DetectorModel withFiveLandmarks(String name) {
-        DetectorModel model = of(name);
-        if (!model.givesFiveLandmarks()) {
-            throw notFivePoint(model);
-        }
-        return model;
-    }
-
-    private static IllegalArgumentException notFivePoint(DetectorModel model) {
-        return new IllegalArgumentException(model + " gives six keypoints, not the five landmarks that tracks, face "
-                + "events and alignment are built on; use blazeface+onet");
-    }
-
     /** "mtcnn, blazeface, blazeface+onet". */
     public static String choices() {
         return Arrays.stream(values()).map(DetectorModel::label).collect(Collectors.joining(", "));
@@ -63,22 +47,22 @@ public enum DetectorModel {
         return label + " (" + weights + ")";
     }
 
-    /** Whether it gives MTCNN's five landmarks, which events, alignment and recognition are built on. */
-    public boolean givesFiveLandmarks() {
-        return this != BLAZEFACE;
+    /** Which points its faces' landmarks are. */
+    public LandmarkSet landmarkSet() {
+        return this == BLAZEFACE ? LandmarkSet.BLAZEFACE_SIX : LandmarkSet.FIVE_POINT;
     }
 
-    /**
-     * The detector for face events: the cascade, or the cascade with BlazeFace proposing. BlazeFace alone is refused
-     * (its six keypoints are not the five that events carry); {@link BlazeFace#load(int)} gives it.
-     */
+    /** The detector: the cascade, BlazeFace alone, or the cascade with BlazeFace proposing. */
     public FaceDetector createFaceDetector(DetectorOptions options) {
         return switch (this) {
             case MTCNN -> FaceDetector.create(options);
-            case BLAZEFACE_ONET -> FaceDetector.create(options,
-                    new BlazeFaceProposer(BlazeFace.load(options.threads(), options.provider())));
-            case BLAZEFACE -> throw notFivePoint(this);
+            case BLAZEFACE -> FaceDetector.createSingleStage(options, blazeFace(options));
+            case BLAZEFACE_ONET -> FaceDetector.create(options, blazeFace(options));
         };
+    }
+
+    private static BlazeFaceProposer blazeFace(DetectorOptions options) {
+        return new BlazeFaceProposer(BlazeFace.load(options.threads(), options.provider()));
     }
 
     @Override

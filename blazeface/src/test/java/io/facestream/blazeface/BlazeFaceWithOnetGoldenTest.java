@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facestream.cascade.Box;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.Face;
+import io.facestream.cascade.LandmarkSet;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.samples.Golden;
 import io.facestream.samples.SamplePhoto;
@@ -78,10 +79,10 @@ class BlazeFaceWithOnetGoldenTest {
 
     private static double meanLandmarkError(Face face, Golden.Face expected) {
         double sum = 0;
-        for (int k = 0; k < Face.LANDMARK_COUNT; k++) {
+        for (int k = 0; k < LandmarkSet.FIVE_POINT.size(); k++) {
             sum += Math.hypot(face.landmarks().get(k).x() - expected.landmarks()[k][0],
                     face.landmarks().get(k).y() - expected.landmarks()[k][1]);
         }
-        return sum / Face.LANDMARK_COUNT / (expected.box()[2] - expected.box()[0]);
+        return sum / LandmarkSet.FIVE_POINT.size() / (expected.box()[2] - expected.box()[0]);
     }
 }

@@ -18,6 +18,13 @@ public record Box(float x1, float y1, float x2, float y2) {
         return Math.max(0f, width()) * Math.max(0f, height());
     }
 
+    /** Whether {@code other}'s centre lies inside this box. */
+    public boolean containsCentreOf(Box other) {
+        float x = (other.x1 + other.x2) / 2;
+        float y = (other.y1 + other.y2) / 2;
+        return x >= x1 && x <= x2 && y >= y1 && y <= y2;
+    }
+
     public float intersectionArea(Box other) {
         float w = Math.min(x2, other.x2) - Math.max(x1, other.x1);
         float h = Math.min(y2, other.y2) - Math.max(y1, other.y1);

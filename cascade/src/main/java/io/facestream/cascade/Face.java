@@ -3,17 +3,18 @@ package io.facestream.cascade;
 import java.util.List;
 
 /**
- * One detected face: its box, the O-Net score and five landmarks in the order left eye, right eye,
- * nose, mouth left, mouth right, as seen in the image.
+ * One detected face: its box, its score and its landmarks: O-Net's five ({@link LandmarkSet#FIVE_POINT}), or
+ * BlazeFace's six keypoints when BlazeFace alone found it ({@link LandmarkSet#BLAZEFACE_SIX}).
  */
 public record Face(Box box, float score, List<Point> landmarks) implements Scored {
-    public static final int LANDMARK_COUNT = 5;
-
     public Face {
         landmarks = List.copyOf(landmarks);
-        if (landmarks.size() != LANDMARK_COUNT) {
-            throw new IllegalArgumentException("a face has " + LANDMARK_COUNT + " landmarks, got " + landmarks.size());
-        }
+        LandmarkSet.withCount(landmarks.size());
+    }
+
+    /** Which points its landmarks are. */
+    public LandmarkSet landmarkSet() {
+        return LandmarkSet.withCount(landmarks.size());
     }
 
     /** This face {@code dx} pixels to the right and {@code dy} down: found in a crop, placed in the whole image. */

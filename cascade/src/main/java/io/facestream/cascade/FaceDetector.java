@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public final class FaceDetector implements AutoCloseable {
     private final boolean ownsResources;
     /** Scans whole frames in place of P-Net and R-Net when not null. */
     private final FaceProposer proposer;
+    /** The proposer's own faces are final: no O-Net, and partial scans are the proposer's too. */
+    private final boolean proposerAlone;
 
     /**
      * Where a detection's pieces run; into how many parts, side by side, its R-Net and O-Net crops go; and how many
@@ -68,9 +71,10 @@ public final class FaceDetector implements AutoCloseable {
     }
 
     private FaceDetector(DetectorOptions options, Networks networks, CascadeThreads threads, boolean ownsResources,
-                         FaceProposer proposer) {
+                         FaceProposer proposer, boolean proposerAlone) {
         this.options = options;
         this.proposer = proposer;
+        this.proposerAlone = proposerAlone;
         this.networks = networks;
         this.threads = threads;
         this.ownsResources = ownsResources;
@@ -93,8 +97,21 @@ public final class FaceDetector implements AutoCloseable {
      * proposer and closes it. A null proposer gives the cascade.
      */
     public static FaceDetector create(DetectorOptions options, FaceProposer proposer) {
+        return create(options, proposer, false);
+    }
+
+    /**
+     * A detector that is {@code proposer} alone: its faces, with its own landmark set, are final. A partial scan
+     * ({@link #detect(RgbImage, List, List)}) runs it on the part of the image around the regions and candidates.
+     * The detector owns the proposer and closes it.
+     */
+    public static FaceDetector createSingleStage(DetectorOptions options, FaceProposer proposer) {
+        return create(options, Objects.requireNonNull(proposer), true);
+    }
+
+    private static FaceDetector create(DetectorOptions options, FaceProposer proposer, boolean proposerAlone) {
         FaceDetector detector = new FaceDetector(options, Networks.load(options), CascadeThreads.of(options.threads()),
-                true, proposer);
+                true, proposer, proposerAlone);
         log.info("{} face detector ready on {} ({} threads)", detector.model(), detector.provider(),
                 options.threads());
         return detector;
@@ -117,12 +134,16 @@ public final class FaceDetector implements AutoCloseable {
         if (pixels == options.minFaceSize()) {
             return this;
         }
-        return new FaceDetector(options.toBuilder().minFaceSize(pixels).build(), networks, threads, false, proposer);
+        return new FaceDetector(options.toBuilder().minFaceSize(pixels).build(), networks, threads, false, proposer,
+                proposerAlone);
     }
 
-    /** The detector as events name it: "mtcnn", or the proposer's name and "+onet". */
+    /** The detector as events name it: "mtcnn", the proposer's name, or the proposer's name and "+onet". */
     public String model() {
-        return proposer == null ? "mtcnn" : proposer.name() + "+onet";
+        if (proposer == null) {
+            return "mtcnn";
+        }
+        return proposerAlone ? proposer.name() : proposer.name() + "+onet";
     }
 
     public List<Face> detect(RgbImage image) {
@@ -136,6 +157,9 @@ public final class FaceDetector implements AutoCloseable {
 
     /** As {@link #detectBatch(List)}, adding the time spent per stage to {@code times}. */
     public List<List<Face>> detectBatch(List<RgbImage> images, StageTimes times) {
+        if (proposerAlone) {
+            return find(images, times);
+        }
         if (proposer != null) {
             return proposeAndFinish(images, times);
         }
@@ -174,6 +198,9 @@ public final class FaceDetector implements AutoCloseable {
 
     /** As {@link #detect(RgbImage, List, List)}, adding the time spent per stage to {@code times}. */
     public List<Face> detect(RgbImage image, List<Box> regions, List<Box> candidates, StageTimes times) {
+        if (proposerAlone) {
+            return findAround(image, regions, candidates, times);
+        }
         long start = System.nanoTime();
         List<IntegralImage> frames = List.of(IntegralImage.covering(image, window(regions, candidates)));
         times.add(Stage.PYRAMID, start);
@@ -223,16 +250,43 @@ public final class FaceDetector implements AutoCloseable {
         return detect(image, List.of(), candidates);
     }
 
+    /** The proposer's own faces in all the images at once (it batches its own work). */
+    private List<List<Face>> find(List<RgbImage> images, StageTimes times) {
+        long start = System.nanoTime();
+        List<List<Face>> faces = proposer.find(images, options.minFaceSize());
+        times.add(Stage.PROPOSALS, start);
+        return faces;
+    }
+
+    /**
+     * The proposer alone on the part of the image around the regions and candidates (grown as {@link #window} grows
+     * them): the faces centred in a region or a candidate box, in image pixels.
+     */
+    private List<Face> findAround(RgbImage image, List<Box> regions, List<Box> candidates, StageTimes times) {
+        Box around = window(regions, candidates);
+        int x1 = Math.max(0, (int) Math.floor(around.x1()));
+        int y1 = Math.max(0, (int) Math.floor(around.y1()));
+        int x2 = Math.min(image.width(), (int) Math.ceil(around.x2()));
+        int y2 = Math.min(image.height(), (int) Math.ceil(around.y2()));
+        if (x2 <= x1 || y2 <= y1) {
+            return List.of();
+        }
+        List<Box> wanted = new ArrayList<>(regions);
+        wanted.addAll(candidates);
+        return find(List.of(image.crop(x1, y1, x2 - x1, y2 - y1)), times).get(0).stream()
+                .map(face -> face.moved(x1, y1))
+                .filter(face -> wanted.stream().anyMatch(box -> box.containsCentreOf(face.box())))
+                .toList();
+    }
+
     /** The proposer over all the images at once (it batches its own work), then O-Net on its proposals. */
     private List<List<Face>> proposeAndFinish(List<RgbImage> images, StageTimes times) {
+        List<List<Face>> found = find(images, times);
         long start = System.nanoTime();
-        List<List<Box>> proposals = proposer.propose(images, options.minFaceSize());
-        times.add(Stage.PROPOSALS, start);
-        start = System.nanoTime();
         List<IntegralImage> frames = new ArrayList<>();
         List<List<Candidate>> candidates = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            List<Box> boxes = proposals.get(i);
+            List<Box> boxes = found.get(i).stream().map(proposer::forONet).toList();
             frames.add(IntegralImage.covering(images.get(i), window(List.of(), boxes)));
             candidates.add(boxes.stream().map(box -> new Candidate(box.square(), 1f, BoxOffsets.NONE)).toList());
         }
@@ -400,8 +454,8 @@ public final class FaceDetector implements AutoCloseable {
 
     /** O-Net's landmarks are fractions of the box it was shown, before that box is regressed. */
     private static List<Point> landmarks(NetworkOutput out, int index, Box box) {
-        List<Point> points = new ArrayList<>(Face.LANDMARK_COUNT);
-        for (int k = 0; k < Face.LANDMARK_COUNT; k++) {
+        List<Point> points = new ArrayList<>(LandmarkSet.FIVE_POINT.size());
+        for (int k = 0; k < LandmarkSet.FIVE_POINT.size(); k++) {
             points.add(new Point(box.x1() + out.landmarkX(index, k) * box.width(),
                     box.y1() + out.landmarkY(index, k) * box.height()));
         }

@@ -3,19 +3,23 @@ package io.facestream.cascade;
 import java.util.List;
 
 /**
- * A first stage from elsewhere: where faces may be in whole frames, for O-Net to decide (BlazeFace, in its own
- * module). A detector given one ({@link FaceDetector#create(DetectorOptions, FaceProposer)}) scans whole frames with it
- * instead of P-Net and R-Net; everything after O-Net stays the cascade's.
+ * A first stage from elsewhere (BlazeFace, in its own module): faces it finds in whole images by itself. A detector
+ * given one scans whole frames with it instead of P-Net and R-Net, O-Net deciding on its faces
+ * ({@link FaceDetector#create(DetectorOptions, FaceProposer)}), or takes its faces as they are
+ * ({@link FaceDetector#createSingleStage}).
  */
 public interface FaceProposer extends AutoCloseable {
 
     /**
-     * For each image, boxes in its pixels around the faces of at least {@code minFaceSize} pixels a side it may
-     * hold, as MTCNN's R-Net would hand them on: roughly square, forehead to chin.
+     * For each image, the faces of at least {@code minFaceSize} pixels a side it finds, best score first: its boxes,
+     * scores and landmarks, in image pixels.
      */
-    List<List<Box>> propose(List<RgbImage> images, int minFaceSize);
+    List<List<Face>> find(List<RgbImage> images, int minFaceSize);
 
-    /** What proposes, as events and reports name the detector: {@code name + "+onet"}. */
+    /** The box around one of its faces that O-Net decides on, as MTCNN's R-Net would hand it on: forehead to chin. */
+    Box forONet(Face face);
+
+    /** What proposes, as events and reports name the detector: its name alone, or {@code name + "+onet"}. */
     String name();
 
     /** Releases what the proposer holds (its models); the detector that owns it calls this when it is closed. */

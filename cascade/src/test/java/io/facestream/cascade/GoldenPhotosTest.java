@@ -145,10 +145,10 @@ class GoldenPhotosTest {
         Box box = box(expected);
         double side = (box.width() + box.height()) / 2.0;
         double sum = 0;
-        for (int k = 0; k < Face.LANDMARK_COUNT; k++) {
+        for (int k = 0; k < LandmarkSet.FIVE_POINT.size(); k++) {
             Point p = found.landmarks().get(k);
             sum += Math.hypot(p.x() - expected.landmarks()[k][0], p.y() - expected.landmarks()[k][1]);
         }
-        return sum / Face.LANDMARK_COUNT / side;
+        return sum / LandmarkSet.FIVE_POINT.size() / side;
     }
 }

@@ -88,12 +88,12 @@ class PartialDetectionTest {
     private static void assertSameFace(Face actual, Face expected) {
         assertThat(actual.box().iou(expected.box())).as("IoU with %s", expected.box()).isGreaterThan(0.85f);
         double distance = 0;
-        for (int k = 0; k < Face.LANDMARK_COUNT; k++) {
+        for (int k = 0; k < LandmarkSet.FIVE_POINT.size(); k++) {
             Point a = actual.landmarks().get(k);
             Point e = expected.landmarks().get(k);
             distance += Math.hypot(a.x() - e.x(), a.y() - e.y());
         }
-        assertThat(distance / Face.LANDMARK_COUNT / expected.box().width()).as("mean landmark distance / box side")
+        assertThat(distance / LandmarkSet.FIVE_POINT.size() / expected.box().width()).as("mean landmark distance / box side")
                 .isLessThan(0.03);
     }
 

@@ -51,7 +51,7 @@ record CameraDetection(DetectorModel model, int minFaceSize, TrackerOptions trac
      */
     private static DetectorModel model(String name, DetectorModel workerModel) {
         try {
-            return DetectorModel.withFiveLandmarks(name);
+            return DetectorModel.of(name);
         } catch (IllegalArgumentException e) {
             if (WARNED.add(name)) {
                 log.warn("a camera asks for the detector '{}', which workers do not run ({}); it gets {}", name,

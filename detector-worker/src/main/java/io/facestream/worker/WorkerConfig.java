@@ -134,7 +134,7 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
         /** A detector for face events: blazeface alone is refused, its six keypoints are not the events' five. */
         DetectorModel model(String name) {
             try {
-                return DetectorModel.withFiveLandmarks(text(name, DetectorModel.MTCNN.label()));
+                return DetectorModel.of(text(name, DetectorModel.MTCNN.label()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
             }

@@ -86,12 +86,12 @@ class WorkerConfigTest {
     }
 
     @Test
-    void theModelIsMtcnnUnlessBlazeFaceWithOnetIsChosenAndBlazeFaceAloneIsRefusedNamingTheVariable() {
+    void theModelIsMtcnnUnlessAnotherIsChosenAndAnUnknownOneIsRefusedNamingTheVariable() {
         assertThat(WorkerConfig.fromEnvironment(Map.of()).model()).isEqualTo(DetectorModel.MTCNN);
         assertThat(WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "blazeface+onet")).model())
                 .isEqualTo(DetectorModel.BLAZEFACE_ONET);
-        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "blazeface")))
-                .hasMessageContaining("DETECTOR_MODEL: blazeface gives six keypoints").hasMessageContaining("blazeface+onet");
+        assertThat(WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "BlazeFace")).model())
+                .isEqualTo(DetectorModel.BLAZEFACE);
         assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("DETECTOR_MODEL", "retinaface")))
                 .hasMessage("DETECTOR_MODEL: unknown detector model 'retinaface'; choose one of mtcnn, blazeface, "
                         + "blazeface+onet");
@@ -101,7 +101,7 @@ class WorkerConfigTest {
     void aCameraMayNameExactlyTheModelsAWorkerRuns() {
         // The schemas module cannot see DetectorModel, so the camera settings keep their own list: this keeps it true.
         assertThat(DetectionSettingsJson.MODELS).containsExactlyElementsOf(Arrays.stream(DetectorModel.values())
-                .filter(DetectorModel::givesFiveLandmarks).map(DetectorModel::label).toList());
+                .map(DetectorModel::label).toList());
     }
 
     @Test

@@ -30,7 +30,7 @@ final class Annotation {
     }
 
     static BufferedImage draw(RgbImage image, List<Face> faces) {
-        return draw(image, FoundFaces.of("", faces));
+        return draw(image, new FoundFaces("", faces));
     }
 
     static BufferedImage draw(RgbImage image, FoundFaces found) {
@@ -40,13 +40,13 @@ final class Annotation {
         float line = Math.max(2f, Math.max(image.width(), image.height()) / 400f);
         g.setStroke(new BasicStroke(line));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(line * 7)));
-        for (FoundFaces.FoundFace face : found.faces()) {
+        for (Face face : found.faces()) {
             Box b = face.box();
             g.setColor(BOX);
             g.draw(new Rectangle2D.Float(b.x1(), b.y1(), b.width(), b.height()));
             g.drawString(String.format(Locale.ROOT, "%.3f", face.score()), b.x1(), b.y1() - line * 2);
-            for (int k = 0; k < face.points().size(); k++) {
-                Point p = face.points().get(k);
+            for (int k = 0; k < face.landmarks().size(); k++) {
+                Point p = face.landmarks().get(k);
                 float r = line * 1.8f;
                 g.setColor(LANDMARK_COLOURS[k]);
                 g.fill(new Ellipse2D.Float(p.x() - r, p.y() - r, 2 * r, 2 * r));

@@ -1,6 +1,8 @@
 package io.facestream.launcher;
 
 import io.facestream.cascade.DetectorOptions;
+import io.facestream.cascade.Face;
+import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.ImageTooLargeException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,7 +68,7 @@ final class DetectCommand implements Callable<Integer> {
         DetectorOptions options = settings.toOptions();
         // The first files decode while the models load.
         try (ImageReadAhead files = new ImageReadAhead(images, maxPixels, 2 * options.threads());
-             ImageDetector detector = ImageDetector.open(settings.model(), options)) {
+             FaceDetector detector = settings.model().createFaceDetector(options)) {
             // As many images at a time as the detector has threads: each thread takes one whole (see detectBatch).
             List<ImageReadAhead.Decoded> batch = new ArrayList<>();
             while (files.hasNext()) {
@@ -89,17 +91,18 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     /** Detects in the images of {@code batch}, reports them in order and empties it. */
-    private void detect(ImageDetector detector, List<ImageReadAhead.Decoded> batch, DetectionReport report,
+    private void detect(FaceDetector detector, List<ImageReadAhead.Decoded> batch, DetectionReport report,
                         PrintWriter out) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<FoundFaces> faces = detector.detect(batch.stream().map(ImageReadAhead.Decoded::image).toList());
+        List<List<Face>> faces = detector.detectBatch(batch.stream().map(ImageReadAhead.Decoded::image).toList());
         for (int i = 0; i < batch.size(); i++) {
             ImageReadAhead.Decoded image = batch.get(i);
-            report.write(image.file(), image.image(), detector.provider(), faces.get(i));
+            FoundFaces found = new FoundFaces(detector.model(), faces.get(i));
+            report.write(image.file(), image.image(), detector.provider(), found);
             if (annotateDir != null) {
-                Annotation.write(image.image(), faces.get(i), annotateDir, image.file());
+                Annotation.write(image.image(), found, annotateDir, image.file());
             }
         }
         out.flush();

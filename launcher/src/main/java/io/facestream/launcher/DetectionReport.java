@@ -32,7 +32,7 @@ sealed interface DetectionReport {
             object.put("height", image.height());
             object.put("provider", provider);
             object.put("model", found.model());
-            object.put("faces", found.faces().stream().map(f -> face(f.box(), f.score(), f.points())).toList());
+            object.put("faces", found.faces().stream().map(Json::face).toList());
             try {
                 out.println(MAPPER.writeValueAsString(object));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -41,14 +41,11 @@ sealed interface DetectionReport {
         }
 
         static Map<String, Object> face(Face face) {
-            return face(face.box(), face.score(), face.landmarks());
-        }
-
-        private static Map<String, Object> face(Box b, float score, List<Point> points) {
+            Box b = face.box();
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("box", List.of(round(b.x1(), 100), round(b.y1(), 100), round(b.x2(), 100), round(b.y2(), 100)));
-            object.put("score", round(score, 100000));
-            object.put("landmarks", points.stream().map(p -> List.of(round(p.x(), 100), round(p.y(), 100))).toList());
+            object.put("score", round(face.score(), 100000));
+            object.put("landmarks", face.landmarks().stream().map(p -> List.of(round(p.x(), 100), round(p.y(), 100))).toList());
             return object;
         }
 
@@ -61,7 +58,7 @@ sealed interface DetectionReport {
     record Table(PrintWriter out) implements DetectionReport {
         @Override
         public void write(Path path, RgbImage image, String provider, FoundFaces found) {
-            List<FoundFaces.FoundFace> faces = found.faces();
+            List<Face> faces = found.faces();
             out.printf(Locale.ROOT, "%s  %dx%d  %d face%s (%s, %s)%n", path, image.width(), image.height(),
                     faces.size(), faces.size() == 1 ? "" : "s", found.model(), provider);
             if (faces.isEmpty()) {
@@ -73,12 +70,12 @@ sealed interface DetectionReport {
                 header.append(String.format(Locale.ROOT, "  %-" + column(name) + "s", name));
             }
             out.println(header.toString().stripTrailing());
-            for (FoundFaces.FoundFace face : faces) {
+            for (Face face : faces) {
                 Box b = face.box();
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %.4f  %-27s",
                         face.score(), String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", b.x1(), b.y1(), b.x2(), b.y2())));
-                for (int k = 0; k < face.points().size(); k++) {
-                    Point p = face.points().get(k);
+                for (int k = 0; k < face.landmarks().size(); k++) {
+                    Point p = face.landmarks().get(k);
                     row.append(String.format(Locale.ROOT, "  %-" + column(found.pointNames().get(k)) + "s",
                             String.format(Locale.ROOT, "%.0f,%.0f", p.x(), p.y())));
                 }

@@ -5,30 +5,29 @@ import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.RgbImage;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The three detectors side by side, for {@code bench detectors}: each one frame and a minimum face size at a time. */
 final class DetectorChoices implements AutoCloseable {
-    private final FaceDetector mtcnn;
+    private final Map<DetectorModel, FaceDetector> detectors = new EnumMap<>(DetectorModel.class);
+    /** For its plans only: how many squares a frame takes. */
     private final BlazeFace blazeFace;
-    private final FaceDetector hybrid;
 
     DetectorChoices(DetectorOptions options) {
-        this.mtcnn = DetectorModel.MTCNN.createFaceDetector(options);
+        for (DetectorModel model : DetectorModel.values()) {
+            detectors.put(model, model.createFaceDetector(options));
+        }
         this.blazeFace = BlazeFace.load(options.threads(), options.provider());
-        this.hybrid = DetectorModel.BLAZEFACE_ONET.createFaceDetector(options);
     }
 
     List<DetectorModel> models() {
-        return List.of(DetectorModel.MTCNN, DetectorModel.BLAZEFACE, DetectorModel.BLAZEFACE_ONET);
+        return List.copyOf(detectors.keySet());
     }
 
     FoundFaces detect(DetectorModel model, RgbImage image, int minFaceSize) {
-        return switch (model) {
-            case MTCNN -> FoundFaces.of(model.label(), mtcnn.withMinFaceSize(minFaceSize).detect(image));
-            case BLAZEFACE -> FoundFaces.ofBlazeFace(blazeFace.detect(image, minFaceSize));
-            case BLAZEFACE_ONET -> FoundFaces.of(model.label(), hybrid.withMinFaceSize(minFaceSize).detect(image));
-        };
+        return new FoundFaces(model.label(), detectors.get(model).withMinFaceSize(minFaceSize).detect(image));
     }
 
     /** How many squares BlazeFace sees in a frame of this size (one network input each). */
@@ -37,13 +36,12 @@ final class DetectorChoices implements AutoCloseable {
     }
 
     String provider() {
-        return mtcnn.provider();
+        return detectors.get(DetectorModel.MTCNN).provider();
     }
 
     @Override
     public void close() {
-        hybrid.close();
+        detectors.values().forEach(FaceDetector::close);
         blazeFace.close();
-        mtcnn.close();
     }
 }

@@ -5,7 +5,6 @@ import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
 import io.facestream.cascade.FaceDetector;
 import java.util.List;
-import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -54,21 +53,18 @@ final class DetectorSettings {
             description = "Where the networks run; auto picks CUDA when present (default: ${DEFAULT-VALUE}).")
     ExecutionProvider provider = DEFAULTS.provider();
 
+    /** The detector chosen with --model. */
     DetectorModel model() {
-        return parsed(DetectorModel::of);
-    }
-
-    /** The detector of face events chosen with --model: mtcnn or blazeface+onet. */
-    FaceDetector createFaceDetector() {
-        return parsed(DetectorModel::withFiveLandmarks).createFaceDetector(toOptions());
-    }
-
-    private DetectorModel parsed(Function<String, DetectorModel> parse) {
         try {
-            return parse.apply(model);
+            return DetectorModel.of(model);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
+    }
+
+    /** The detector chosen with --model and the other options. */
+    FaceDetector createFaceDetector() {
+        return model().createFaceDetector(toOptions());
     }
 
     DetectorOptions toOptions() {

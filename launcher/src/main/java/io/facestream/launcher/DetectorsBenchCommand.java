@@ -5,6 +5,8 @@ import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.Box;
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.ExecutionProvider;
+import io.facestream.cascade.Face;
+import io.facestream.cascade.LandmarkSet;
 import io.facestream.cascade.Point;
 import io.facestream.cascade.RgbImage;
 import io.facestream.samples.Golden;
@@ -207,8 +209,8 @@ final class DetectorsBenchCommand implements Callable<Integer> {
                     points);
         }
 
-        static Reference of(FoundFaces.FoundFace face) {
-            return new Reference(face.box(), face.score(), face.points());
+        static Reference of(Face face) {
+            return new Reference(face.box(), face.score(), face.landmarks());
         }
     }
 
@@ -223,14 +225,14 @@ final class DetectorsBenchCommand implements Callable<Integer> {
 
         /** Reference faces scoring at least 0.95 and at least {@code minFace} wide are the ones to find. */
         void add(FoundFaces detected, List<Reference> references, int minFace) {
-            fivePoints = detected.pointNames().equals(FoundFaces.LANDMARKS);
+            fivePoints = detected.pointNames().equals(LandmarkSet.FIVE_POINT.names());
             for (Reference expected : references) {
                 if (expected.score() < CONFIDENT || expected.box().width() < minFace) {
                     continue;
                 }
                 reference++;
-                FoundFaces.FoundFace best = null;
-                for (FoundFaces.FoundFace face : detected.faces()) {
+                Face best = null;
+                for (Face face : detected.faces()) {
                     if (best == null || face.box().iou(expected.box()) > best.box().iou(expected.box())) {
                         best = face;
                     }
@@ -238,12 +240,12 @@ final class DetectorsBenchCommand implements Callable<Integer> {
                 if (best != null && best.box().iou(expected.box()) >= MATCH_IOU) {
                     found++;
                     if (fivePoints) {
-                        landmarkError += meanDistance(best.points(), expected.landmarks()) / expected.box().width();
+                        landmarkError += meanDistance(best.landmarks(), expected.landmarks()) / expected.box().width();
                         landmarkFaces++;
                     }
                 }
             }
-            for (FoundFaces.FoundFace face : detected.faces()) {
+            for (Face face : detected.faces()) {
                 if (face.score() >= CONFIDENT
                         && references.stream().noneMatch(r -> r.box().iou(face.box()) >= MATCH_IOU)) {
                     extra++;

@@ -99,7 +99,7 @@ final class LocalCommand implements Callable<Integer> {
             return config;
         }
         try {
-            return config.withModel(DetectorModel.withFiveLandmarks(model));
+            return config.withModel(DetectorModel.of(model));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }

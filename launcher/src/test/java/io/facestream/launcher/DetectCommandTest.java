@@ -169,14 +169,10 @@ class DetectCommandTest {
     }
 
     @Test
-    void anUnknownModelIsABadOptionNamingTheChoicesAndBlazeFaceAloneCannotFollowFacesInVideo() {
+    void anUnknownModelIsABadOptionNamingTheChoices() {
         Run unknown = run("detect", "--model", "yolo", SamplePhoto.COFFEE.path().toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("--model: unknown detector model 'yolo'; choose one of mtcnn, blazeface, "
                 + "blazeface+onet");
-
-        Run video = run("detect", "--model", "blazeface", "--video", SamplePhoto.COFFEE.path().toString());
-        assertThat(video.exitCode()).isEqualTo(2);
-        assertThat(video.err()).contains("--model: blazeface gives six keypoints").contains("blazeface+onet");
     }
 }

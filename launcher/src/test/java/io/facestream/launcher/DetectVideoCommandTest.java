@@ -86,6 +86,33 @@ class DetectVideoCommandTest {
     }
 
     @Test
+    void blazeFaceAloneFollowsThePeopleWithItsSixKeypointsWhereTheCascadeFindsThem() throws IOException {
+        List<JsonNode> cascade = detect("--video", door.toString(), "--json", "--tracking", "off").jsonLines();
+        DetectCommandTest.Run run = detect("--video", door.toString(), "--json", "--model", "blazeface");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> alone = run.jsonLines();
+
+        assertThat(alone).hasSameSizeAs(cascade);
+        Set<String> tracks = new HashSet<>();
+        int withFaces = 0;
+        int bothFound = 0;
+        for (int i = 0; i < cascade.size(); i++) {
+            if (!cascade.get(i).get("faces").isEmpty()) {
+                withFaces++;
+                bothFound += alone.get(i).get("faces").isEmpty() ? 0 : 1;
+            }
+            for (JsonNode face : alone.get(i).get("faces")) {
+                tracks.add(face.get("track").asText());
+                assertThat(face.get("landmarks")).hasSize(6);
+            }
+        }
+        assertThat(alone.stream().filter(f -> f.get("scan").asText().equals("tracked"))).isNotEmpty();
+        assertThat(tracks).hasSizeBetween(2, 4);
+        assertThat(withFaces).isGreaterThan(5);
+        assertThat(bothFound).as("of %d frames with a face", withFaces).isGreaterThanOrEqualTo(withFaces * 9 / 10);
+    }
+
+    @Test
     void trackingOffScansEveryFrameWholeAndFpsSamples() throws IOException {
         DetectCommandTest.Run run = detect("--video", door.toString(), "--json", "--tracking", "off", "--fps", "2.5");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -29,7 +29,7 @@ public final class DetectionSettingsJson {
     public static final long MIN_FULL_SCAN_INTERVAL_MILLIS = 100;
     public static final long MAX_FULL_SCAN_INTERVAL_MILLIS = 60_000;
     /** The detectors a worker runs, as {@code DETECTOR_MODEL} names them (the blazeface module's DetectorModel). */
-    public static final List<String> MODELS = List.of("mtcnn", "blazeface+onet");
+    public static final List<String> MODELS = List.of("mtcnn", "blazeface", "blazeface+onet");
 
     private static final List<String> FIELDS = List.of("minFaceSize", "region", "fullScanIntervalMillis",
             "motionThreshold", "tracking", "embeddings", "model");

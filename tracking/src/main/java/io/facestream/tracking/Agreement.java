@@ -75,14 +75,15 @@ public final class Agreement {
         return best;
     }
 
-    /** Mean distance of the five landmarks over the reference box's side (its width). */
+    /** Mean distance of the landmarks (the same set in both) over the reference box's side (its width). */
     static double landmarkError(Face face, Face reference) {
+        int count = reference.landmarks().size();
         double sum = 0;
-        for (int k = 0; k < Face.LANDMARK_COUNT; k++) {
+        for (int k = 0; k < count; k++) {
             Point a = face.landmarks().get(k);
             Point b = reference.landmarks().get(k);
             sum += Math.hypot(a.x() - b.x(), a.y() - b.y());
         }
-        return sum / Face.LANDMARK_COUNT / reference.box().width();
+        return sum / count / reference.box().width();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facestream.cascade.Box;
 import io.facestream.cascade.Face;
+import io.facestream.cascade.LandmarkSet;
 import io.facestream.cascade.Point;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,6 @@ class TrackTest {
     }
 
     private static Face face(Box box) {
-        return new Face(box, 0.99f, Collections.nCopies(Face.LANDMARK_COUNT, new Point(box.x1(), box.y1())));
+        return new Face(box, 0.99f, Collections.nCopies(LandmarkSet.FIVE_POINT.size(), new Point(box.x1(), box.y1())));
     }
 }
