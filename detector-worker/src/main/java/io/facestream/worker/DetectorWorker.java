@@ -84,7 +84,7 @@ public final class DetectorWorker implements Runnable, AutoCloseable {
         this.decoder = new FrameDecoder(codec.frames(), config.maxFrameAge(), config.maxFramePixels(),
                 config.decodeThreads(), clock);
         this.committer = new BatchCommitter(config.workerId(), producer, codec.events(),
-                new FaceEvents(config.workerId(), detectors.workerModel().eventName(), detectors.provider(),
+                new FaceEvents(config.workerId(), detectors.workerModel(), detectors.provider(),
                         config.maxFramePixels(), clock), metrics);
         this.metrics = metrics;
         this.pending = new PendingBatch(config.maxBatchSize(), config.maxBatchWait());

@@ -1,5 +1,6 @@
 package io.facestream.worker;
 
+import io.facestream.blazeface.DetectorModel;
 import io.facestream.cascade.Face;
 import io.facestream.cascade.Point;
 import io.facestream.cascade.RgbImage;
@@ -10,6 +11,7 @@ import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
 import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.Landmark;
+import io.facestream.schemas.avro.LandmarkSet;
 import io.facestream.tracking.TrackedFace;
 import io.facestream.tracking.TrackedFrame;
 import java.time.Clock;
@@ -19,16 +21,16 @@ import java.util.List;
 /** Builds the one {@link FaceDetections} event each frame gets. */
 final class FaceEvents {
     private final String workerId;
-    private final String model;
+    private final DetectorModel model;
     private final String provider;
     private final int maxFramePixels;
     private final Clock clock;
 
     /**
-     * {@code model}: the worker's detector and where its weights come from, as the events of frames not examined
-     * name it (an examined frame's event names the detector that examined it).
+     * {@code model}: the worker's detector, as the events of frames not examined name it (an examined frame's event
+     * names the detector that examined it).
      */
-    FaceEvents(String workerId, String model, String provider, int maxFramePixels, Clock clock) {
+    FaceEvents(String workerId, DetectorModel model, String provider, int maxFramePixels, Clock clock) {
         this.workerId = workerId;
         this.model = model;
         this.provider = provider;
@@ -44,7 +46,7 @@ final class FaceEvents {
             faces.add(face(found.faces().get(i), examined.embeddings().get(i)));
         }
         return event(frame, DetectionStatus.OK, FrameScan.valueOf(found.scan().name()), faces,
-                new Size(image.width(), image.height()), examined.model().eventName());
+                new Size(image.width(), image.height()), examined.model());
     }
 
     FaceDetections skippedStale(Frame frame) {
@@ -66,7 +68,7 @@ final class FaceEvents {
     }
 
     private FaceDetections event(Frame frame, DetectionStatus status, FrameScan scan, List<DetectedFace> faces,
-                                 Size size, String model) {
+                                 Size size, DetectorModel model) {
         return FaceDetections.newBuilder()
                 .setCameraId(frame.getCameraId())
                 .setSequence(frame.getSequence())
@@ -75,7 +77,8 @@ final class FaceEvents {
                 .setDetectTime(clock.instant())
                 .setWidth(size.width())
                 .setHeight(size.height())
-                .setModel(model)
+                .setModel(model.eventName())
+                .setLandmarkSet(LandmarkSet.valueOf(model.landmarkSet().name()))
                 .setProvider(provider)
                 .setWorkerId(workerId)
                 .setStatus(status)

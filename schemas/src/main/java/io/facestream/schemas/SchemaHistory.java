@@ -11,6 +11,7 @@ import org.apache.avro.Schema;
 final class SchemaHistory {
     private static final String DIR = "/io/facestream/schemas/history/";
     private static final List<String> FILES = List.of("FaceDetections-v1.avsc", "FaceDetections-v2.avsc", "FaceDetections-v3.avsc",
+            "FaceDetections-v4.avsc",
             "CameraConfig-v1.avsc", "CameraConfig-v2.avsc", "CameraConfig-v3.avsc", "CameraConfig-v4.avsc",
             "CameraConfig-v5.avsc",
             "Alert-v1.avsc", "Alert-v2.avsc");

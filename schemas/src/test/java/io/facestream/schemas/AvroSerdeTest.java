@@ -20,6 +20,7 @@ import io.facestream.schemas.avro.Frame;
 import io.facestream.schemas.avro.FrameScan;
 import io.facestream.schemas.avro.FrameEncoding;
 import io.facestream.schemas.avro.Landmark;
+import io.facestream.schemas.avro.LandmarkSet;
 import io.facestream.schemas.avro.ZonePoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -213,6 +214,31 @@ class AvroSerdeTest {
         assertThat(face.get("trackId")).hasToString("1700000000000-0");
         assertThat(face.get("score")).isEqualTo(0.99f);
         assertThat(face.getSchema().getField("embedding")).isNull();
+    }
+
+    @Test
+    void recordWrittenBeforeLandmarkSetsHoldsTheFivePoints() throws Exception {
+        Schema v4 = history("FaceDetections-v4.avsc");
+        GenericRecord old = oneFaceDetections(v4);
+        old.put("scan", new GenericData.EnumSymbol(v4.getField("scan").schema(), "FULL"));
+
+        FaceDetections read = new AvroSerde<>(FaceDetections.class).deserializer().deserialize("faces", written(old));
+        assertThat(read.getLandmarkSet()).isEqualTo(LandmarkSet.FIVE_POINT);
+        assertThat(read.getFaces()).hasSize(1);
+    }
+
+    @Test
+    void recordWithBlazeFaceKeypointsIsReadByAReaderOfTheVersionBefore() throws Exception {
+        DetectedFace face = detections().getFaces().get(0);
+        face.setLandmarks(Collections.nCopies(6, new Landmark(10f, 20f)));
+        FaceDetections blazeFace = FaceDetections.newBuilder(detections()).setModel("blazeface")
+                .setLandmarkSet(LandmarkSet.BLAZEFACE_SIX).setFaces(List.of(face)).build();
+
+        assertThat(roundTrip(FaceDetections.class, blazeFace).getLandmarkSet()).isEqualTo(LandmarkSet.BLAZEFACE_SIX);
+        GenericRecord read = readAs(history("FaceDetections-v4.avsc"), FaceDetections.class, blazeFace);
+        assertThat(read.get("model")).hasToString("blazeface");
+        assertThat(read.getSchema().getField("landmarkSet")).isNull();
+        assertThat((List<?>) ((GenericRecord) ((List<?>) read.get("faces")).get(0)).get("landmarks")).hasSize(6);
     }
 
     @Test
