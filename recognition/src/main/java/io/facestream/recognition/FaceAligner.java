@@ -1,5 +1,6 @@
 package io.facestream.recognition;
 
+import io.facestream.cascade.LandmarkSet;
 import io.facestream.cascade.Point;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * Cuts a face out of a frame aligned on its five landmarks to the 112x112 template that face-recognition models
  * (ArcFace / InsightFace, MobileFaceNet) are trained on: the crop the sink keeps of every face and the input of
- * {@link FaceEmbedder}.
+ * {@link FaceEmbedder}. A face with BlazeFace's six keypoints is aligned on four of them (see
+ * {@link #BLAZEFACE_TEMPLATE}).
  */
 public final class FaceAligner {
     public static final int ALIGNED_SIZE = 112;
@@ -24,6 +26,16 @@ public final class FaceAligner {
         41.5493, 92.3655,
         70.7299, 92.2041,
     };
+    /**
+     * Where BlazeFace's eyes, nose tip and mouth centre go: the template's eyes and nose, and the middle of its mouth
+     * corners. Its ear keypoints have no place in the template and are left out.
+     */
+    static final double[] BLAZEFACE_TEMPLATE = {
+        38.2946, 51.6963,
+        73.5318, 51.5014,
+        56.0252, 71.7366,
+        56.1396, 92.2848,
+    };
     /** Samples per output pixel and axis at most, when the face is much larger than the template. */
     private static final int MAX_SUPERSAMPLING = 4;
 
@@ -32,15 +44,16 @@ public final class FaceAligner {
 
     /** The transform from frame pixels to template pixels that fits the landmarks best (least squares). */
     static Similarity toTemplate(List<Point> landmarks) {
-        if (landmarks.size() != TEMPLATE.length / 2) {
-            throw new IllegalArgumentException("a face has " + TEMPLATE.length / 2 + " landmarks, got " + landmarks.size());
-        }
-        double[] points = new double[TEMPLATE.length];
-        for (int i = 0; i < landmarks.size(); i++) {
+        double[] template = switch (LandmarkSet.withCount(landmarks.size())) {
+            case FIVE_POINT -> TEMPLATE;
+            case BLAZEFACE_SIX -> BLAZEFACE_TEMPLATE;
+        };
+        double[] points = new double[template.length];
+        for (int i = 0; i < template.length / 2; i++) {
             points[2 * i] = landmarks.get(i).x();
             points[2 * i + 1] = landmarks.get(i).y();
         }
-        return Similarity.fit(points, TEMPLATE);
+        return Similarity.fit(points, template);
     }
 
     /**

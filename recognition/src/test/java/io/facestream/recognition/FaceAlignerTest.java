@@ -58,6 +58,22 @@ class FaceAlignerTest {
     }
 
     @Test
+    void blazeFaceKeypointsAreAlignedOnTheirEyesNoseAndMouthCentreWhereverTheEarsAre() {
+        Similarity placed = new Similarity(1.7 * Math.cos(0.3), 1.7 * Math.sin(0.3), 70, 20);
+        double[] four = apply(placed, FaceAligner.BLAZEFACE_TEMPLATE);
+        List<Point> six = new ArrayList<>(landmarks(four));
+        six.add(new Point(30, 300));
+        six.add(new Point(390, 10));
+
+        Similarity fitted = FaceAligner.toTemplate(six);
+
+        double[] back = apply(fitted, four);
+        for (int i = 0; i < back.length; i++) {
+            assertThat(back[i]).isCloseTo(FaceAligner.BLAZEFACE_TEMPLATE[i], within(1e-4));
+        }
+    }
+
+    @Test
     void aGreyFrameIsAlignedAsWell() {
         double[] landmarks = apply(new Similarity(1.5, 0.3, 40, 20), FaceAligner.TEMPLATE);
         BufferedImage colour = dots(300, 300, landmarks, 4);

@@ -3,7 +3,7 @@
 // step, nothing loaded from elsewhere.
 'use strict';
 
-const LANDMARK_COLOURS = ['#ff3b30', '#0a84ff', '#ffd60a', '#ff6fcf', '#32d7e6']; // eyes, nose, mouth corners
+const LANDMARK_COLOURS = ['#ff3b30', '#0a84ff', '#ffd60a', '#ff6fcf', '#32d7e6', '#ff9500']; // eyes, nose, mouth corners; or BlazeFace's eyes, nose, mouth, ears
 const MAX_ALERTS = 100;
 const UNTRACKED_COLOUR = '#30d158'; // a face from a worker without tracking
 
