@@ -9,6 +9,7 @@ import io.facestream.cascade.FaceDetector;
 import io.facestream.cascade.LandmarkSet;
 import io.facestream.cascade.RgbImage;
 import io.facestream.recognition.FaceEmbedder;
+import io.facestream.recognition.Gallery;
 import io.facestream.samples.SamplePhoto;
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A face BlazeFace found alone is aligned on four of its six keypoints; its embedding must still say who it is: closer
- * to the same person's embedding from MTCNN's five landmarks than to anyone else's in the photo.
+ * to the same person's embedding from MTCNN's five landmarks than to anyone else's in the photo, and close enough
+ * for the sink to name them ({@link Gallery#DEFAULT_THRESHOLD}).
  */
 class BlazeFaceEmbeddingsTest {
 
@@ -47,6 +49,8 @@ class BlazeFaceEmbeddingsTest {
                 matched++;
                 float own = FaceEmbedder.similarity(embeddings[b], references[same]);
                 reporter.publishEntry(photo + " face " + b, "similarity to itself from MTCNN's landmarks " + own);
+                // Measured: 0.89-0.98 to itself, at most 0.45 to anyone else.
+                assertThat(own).as("face %d: itself", b).isGreaterThan(Gallery.DEFAULT_THRESHOLD);
                 for (int other = 0; other < fivePoint.size(); other++) {
                     if (other != same) {
                         assertThat(own).as("face %d: itself against face %d", b, other)
