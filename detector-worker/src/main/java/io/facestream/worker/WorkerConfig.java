@@ -55,8 +55,8 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
                     "with tracking: least capture time between two embeddings of one track"),
             new EnvironmentVariable("WORKER_HTTP_PORT", "8081", "port of /health and /metrics; 0: none"),
             new EnvironmentVariable("DETECTOR_MODEL", "mtcnn",
-                    "mtcnn, or blazeface+onet (BlazeFace scans whole frames, O-Net gives score and landmarks);"
-                            + " a camera's detection.model overrides it"),
+                    "mtcnn, blazeface+onet (BlazeFace scans whole frames, O-Net gives score and five landmarks) or"
+                            + " blazeface (BlazeFace alone: six keypoints); a camera's detection.model overrides it"),
             new EnvironmentVariable("DETECTOR_MIN_FACE_SIZE", "20", "smallest face side looked for, in pixels"),
             new EnvironmentVariable("DETECTOR_MAX_INPUT_SIDE", "1920", "larger frames are detected downscaled; 0: never"),
             new EnvironmentVariable("DETECTOR_THREADS", "cores", "CPU threads the cascade runs on"),

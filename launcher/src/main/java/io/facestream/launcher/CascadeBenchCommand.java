@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "cascade", mixinStandardHelpOptions = true,
         description = {"Measures detect() on a real photo scaled to each frame size: median latency, frames/s "
                 + "of one stream, and the median thread time per stage (pyramid and crops, P-Net, R-Net, O-Net, NMS; "
-                + "with --model blazeface+onet, BlazeFace in place of P-Net and R-Net).",
+                + "with --model blazeface+onet, BlazeFace in place of P-Net and R-Net; with blazeface, BlazeFace alone).",
                 "Run it on an otherwise idle machine."})
 final class CascadeBenchCommand implements Callable<Integer> {
     private static final Map<Stage, String> COLUMNS = Map.of(Stage.PYRAMID, "pyramid", Stage.PNET, "P-Net",
@@ -81,8 +81,11 @@ final class CascadeBenchCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter out, FaceDetector detector, List<CascadeBenchmark.Result> results) {
         boolean cascade = detector.model().equals("mtcnn");
-        List<Stage> stages = cascade ? List.of(Stage.PYRAMID, Stage.PNET, Stage.RNET, Stage.ONET, Stage.NMS)
-                : List.of(Stage.PROPOSALS, Stage.PYRAMID, Stage.ONET, Stage.NMS);
+        List<Stage> stages = switch (settings.model()) {
+            case MTCNN -> List.of(Stage.PYRAMID, Stage.PNET, Stage.RNET, Stage.ONET, Stage.NMS);
+            case BLAZEFACE -> List.of(Stage.PROPOSALS);
+            case BLAZEFACE_ONET -> List.of(Stage.PROPOSALS, Stage.PYRAMID, Stage.ONET, Stage.NMS);
+        };
         out.printf(Locale.ROOT, "%s, provider %s, %d threads, %d frame(s) per call; medians per frame%n",
                 cascade ? "MTCNN cascade" : detector.model(), detector.provider(), settings.threads, batch);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %9s %9s %6s", "size",

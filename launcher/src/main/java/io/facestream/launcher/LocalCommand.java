@@ -62,9 +62,10 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Stop after this long (default: run until Ctrl-C).")
     Double seconds;
 
-    @Option(names = "--model", paramLabel = "mtcnn|blazeface+onet", description = "The workers' detector: mtcnn, or "
-            + "blazeface+onet (BlazeFace scans the frame, O-Net gives score and landmarks; faster where faces are "
-            + "large); a camera's detection.model overrides it (default: DETECTOR_MODEL, else mtcnn).")
+    @Option(names = "--model", paramLabel = "mtcnn|blazeface+onet|blazeface", description = "The workers' detector: "
+            + "mtcnn, blazeface+onet (BlazeFace scans the frame, O-Net gives score and five landmarks; faster where "
+            + "faces are large) or blazeface (BlazeFace alone, six keypoints; faster still); a camera's "
+            + "detection.model overrides it (default: DETECTOR_MODEL, else mtcnn).")
     String model;
 
     @Override
