@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class JdbcEventStore implements EventStore {
     private static final String EVENT_COLUMNS = "camera_id, seq, capture_time, ingest_time, detect_time, width, height, "
-            + "status, model, provider, worker_id, face_count, scan";
+            + "status, model, provider, worker_id, face_count, scan, landmark_set";
     private static final String FACE_COLUMNS = "camera_id, seq, face_index, x1, y1, x2, y2, score, landmarks, track_id,"
             + " person_id, similarity, embedding";
     /**
@@ -80,9 +80,9 @@ public final class JdbcEventStore implements EventStore {
 
     private int[] insertEvents(Connection connection, List<FaceDetections> batch) throws SQLException {
         String sql = database.postgres()
-                ? "INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (camera_id, seq) DO NOTHING"
-                : "INSERT INTO events (" + EVENT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                : "INSERT INTO events (" + EVENT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM events WHERE camera_id = ? AND seq = ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (FaceDetections event : batch) {
@@ -99,9 +99,10 @@ public final class JdbcEventStore implements EventStore {
                 insert.setString(11, event.getWorkerId());
                 insert.setInt(12, event.getFaces().size());
                 insert.setString(13, event.getScan().name());
+                insert.setString(14, event.getLandmarkSet().name());
                 if (!database.postgres()) {
-                    insert.setString(14, event.getCameraId());
-                    insert.setLong(15, event.getSequence());
+                    insert.setString(15, event.getCameraId());
+                    insert.setLong(16, event.getSequence());
                 }
                 insert.addBatch();
             }
@@ -173,7 +174,7 @@ public final class JdbcEventStore implements EventStore {
         parameters.add(query.offset());
         String sql = "SELECT e.camera_id, e.seq, e.capture_time, e.ingest_time, e.detect_time, e.width, e.height,"
                 + " e.status, e.model, e.provider, e.worker_id, f.x1, f.y1, f.x2, f.y2, f.score, f.landmarks,"
-                + " f.track_id, e.scan, f.person_id, p.name, f.similarity"
+                + " f.track_id, e.scan, f.person_id, p.name, f.similarity, e.landmark_set"
                 + " FROM (SELECT * FROM events" + where
                 + " ORDER BY capture_time DESC, camera_id, seq DESC LIMIT ? OFFSET ?) e"
                 + " LEFT JOIN faces f ON f.camera_id = e.camera_id AND f.seq = e.seq"
@@ -340,6 +341,7 @@ public final class JdbcEventStore implements EventStore {
         private final String status;
         private final String scan;
         private final String model;
+        private final String landmarkSet;
         private final String provider;
         private final String workerId;
         private final List<StoredEvent.Face> faces = new ArrayList<>();
@@ -357,6 +359,7 @@ public final class JdbcEventStore implements EventStore {
             provider = row.getString(10);
             workerId = row.getString(11);
             scan = row.getString(19);
+            landmarkSet = row.getString(23);
         }
 
         boolean isOf(String otherCamera, long otherSequence) {
@@ -375,7 +378,7 @@ public final class JdbcEventStore implements EventStore {
 
         StoredEvent toEvent() {
             return new StoredEvent(camera, sequence, capture, ingest, detect, width, height, status, scan, model,
-                    provider, workerId, faces);
+                    landmarkSet, provider, workerId, faces);
         }
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
  * A face event as stored: what a detector worker found in one frame.
  *
  * @param scan how the frame was examined: FULL, REGIONS, TRACKED or NONE (not examined)
+ * @param landmarkSet which points the faces' landmarks are: FIVE_POINT or BLAZEFACE_SIX
  */
 public record StoredEvent(String cameraId, long sequence, Instant captureTime, Instant ingestTime, Instant detectTime,
-                          int width, int height, String status, String scan, String model, String provider,
+                          int width, int height, String status, String scan, String model, String landmarkSet,
+                          String provider,
                           String workerId, List<Face> faces) {
 
     public StoredEvent {
@@ -23,11 +25,12 @@ public record StoredEvent(String cameraId, long sequence, Instant captureTime, I
     public static StoredEvent of(FaceDetections event) {
         return new StoredEvent(event.getCameraId(), event.getSequence(), event.getCaptureTime(), event.getIngestTime(),
                 event.getDetectTime(), event.getWidth(), event.getHeight(), event.getStatus().name(),
-                event.getScan().name(), event.getModel(), event.getProvider(), event.getWorkerId(), event.getFaces().stream().map(Face::of).toList());
+                event.getScan().name(), event.getModel(), event.getLandmarkSet().name(), event.getProvider(),
+                event.getWorkerId(), event.getFaces().stream().map(Face::of).toList());
     }
 
     /**
-     * A face: box corners and landmarks in frame pixels, the O-Net score, and its track (null from a worker without
+     * A face: box corners and landmarks in frame pixels, the detector's score, and its track (null from a worker without
      * tracking): the same id while the same person stays in view of the camera.
      *
      * @param personId the person of the gallery the face was matched to, and their name; null for unknown faces

@@ -6,6 +6,8 @@ import io.facestream.schemas.avro.DetectedFace;
 import io.facestream.schemas.avro.DetectionStatus;
 import io.facestream.schemas.avro.FaceDetections;
 import io.facestream.schemas.avro.FrameScan;
+import io.facestream.schemas.avro.Landmark;
+import io.facestream.schemas.avro.LandmarkSet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,6 +65,7 @@ abstract class EventStoreContract {
         assertThat(stored.height()).isEqualTo(480);
         assertThat(stored.status()).isEqualTo("OK");
         assertThat(stored.model()).isEqualTo("mtcnn");
+        assertThat(stored.landmarkSet()).isEqualTo("FIVE_POINT");
         assertThat(stored.provider()).isEqualTo("cpu");
         assertThat(stored.workerId()).isEqualTo("worker-1");
         assertThat(stored.faces()).hasSize(3);
@@ -79,6 +82,23 @@ abstract class EventStoreContract {
             assertThat(face.landmarks()).extracting(StoredEvent.Point::y)
                     .containsExactlyElementsOf(sent.getLandmarks().stream().map(point -> point.getY()).toList());
         }
+    }
+
+    @Test
+    void blazeFaceKeypointsComeBackAllSixWithTheirSet() {
+        FaceDetections event = TestEvents.withFaces("door", 1, 1);
+        DetectedFace face = event.getFaces().get(0);
+        List<Landmark> six = new ArrayList<>(face.getLandmarks());
+        six.add(new Landmark(3.5f, 40.25f));
+        face.setLandmarks(six);
+        event.setModel("blazeface");
+        event.setLandmarkSet(LandmarkSet.BLAZEFACE_SIX);
+        store.store(List.of(event));
+
+        StoredEvent stored = store.find(EventQuery.ofCamera("door", 10)).get(0);
+        assertThat(stored.landmarkSet()).isEqualTo("BLAZEFACE_SIX");
+        assertThat(stored.faces().get(0).landmarks()).hasSize(6).last()
+                .isEqualTo(new StoredEvent.Point(3.5f, 40.25f));
     }
 
     @Test
