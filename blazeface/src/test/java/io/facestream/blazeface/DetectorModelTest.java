@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facestream.cascade.DetectorOptions;
 import io.facestream.cascade.FaceDetector;
+import io.facestream.cascade.LandmarkSet;
 import org.junit.jupiter.api.Test;
 
 class DetectorModelTest {
@@ -19,12 +20,15 @@ class DetectorModelTest {
     }
 
     @Test
-    void theCascadeNamesItselfMtcnnAndBlazeFaceAloneIsNoDetectorForEvents() {
+    void eachModelBuildsTheDetectorOfItsNameWithItsLandmarkSet() {
         DetectorOptions options = DetectorOptions.builder().threads(1).build();
-        try (FaceDetector mtcnn = DetectorModel.MTCNN.createFaceDetector(options)) {
-            assertThat(mtcnn.model()).isEqualTo("mtcnn");
+        for (DetectorModel model : DetectorModel.values()) {
+            try (FaceDetector detector = model.createFaceDetector(options)) {
+                assertThat(detector.model()).isEqualTo(model.label());
+            }
         }
-        assertThatThrownBy(() -> DetectorModel.BLAZEFACE.createFaceDetector(options))
-                .hasMessageContaining("six keypoints").hasMessageContaining("blazeface+onet");
+        assertThat(DetectorModel.BLAZEFACE.landmarkSet()).isEqualTo(LandmarkSet.BLAZEFACE_SIX);
+        assertThat(DetectorModel.MTCNN.landmarkSet()).isEqualTo(LandmarkSet.FIVE_POINT);
+        assertThat(DetectorModel.BLAZEFACE_ONET.landmarkSet()).isEqualTo(LandmarkSet.FIVE_POINT);
     }
 }
