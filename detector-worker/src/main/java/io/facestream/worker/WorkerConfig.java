@@ -131,7 +131,7 @@ public record WorkerConfig(String workerId, String groupId, int maxBatchSize, Du
     /** Typed reads of environment variables; errors name the variable and what it accepts. */
     private record Settings(Map<String, String> env) {
 
-        /** A detector for face events: blazeface alone is refused, its six keypoints are not the events' five. */
+        /** The detector variable {@code name} names, mtcnn if unset; errors name the variable and the choices. */
         DetectorModel model(String name) {
             try {
                 return DetectorModel.of(text(name, DetectorModel.MTCNN.label()));

@@ -45,7 +45,8 @@ sealed interface DetectionReport {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("box", List.of(round(b.x1(), 100), round(b.y1(), 100), round(b.x2(), 100), round(b.y2(), 100)));
             object.put("score", round(face.score(), 100000));
-            object.put("landmarks", face.landmarks().stream().map(p -> List.of(round(p.x(), 100), round(p.y(), 100))).toList());
+            object.put("landmarks",
+                    face.landmarks().stream().map(p -> List.of(round(p.x(), 100), round(p.y(), 100))).toList());
             return object;
         }
 

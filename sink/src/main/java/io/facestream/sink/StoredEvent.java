@@ -14,8 +14,7 @@ import java.util.List;
  */
 public record StoredEvent(String cameraId, long sequence, Instant captureTime, Instant ingestTime, Instant detectTime,
                           int width, int height, String status, String scan, String model, String landmarkSet,
-                          String provider,
-                          String workerId, List<Face> faces) {
+                          String provider, String workerId, List<Face> faces) {
 
     public StoredEvent {
         faces = List.copyOf(faces);
