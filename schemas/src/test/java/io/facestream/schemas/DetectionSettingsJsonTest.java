@@ -45,7 +45,8 @@ class DetectionSettingsJsonTest {
         assertInvalid("{\"motionThreshold\": 0}", "detection.motionThreshold", "1 to 255");
         assertInvalid("{\"tracking\": \"on\"}", "detection.tracking", "true or false");
         assertInvalid("{\"embeddings\": \"no\"}", "detection.embeddings", "true or false");
-        assertInvalid("{\"model\": \"blazeface\"}", "detection.model", "must be one of mtcnn, blazeface+onet");
+        assertInvalid("{\"model\": \"retinaface\"}", "detection.model",
+                "must be one of mtcnn, blazeface, blazeface+onet");
         assertInvalid("{\"model\": 3}", "detection.model", "must be one of");
         assertInvalid("{\"region\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 0}]}", "detection.region", "at least 3");
         assertInvalid("{\"region\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 0}, {\"x\": 1, \"y\": 1.5}]}",
