@@ -64,10 +64,10 @@ class MobileFaceNetModelTest {
         Map<String, Long> nodes = model.getGraph().getNodeList().stream()
                 .collect(Collectors.groupingBy(NodeProto::getOpType, TreeMap::new, Collectors.counting()));
 
-        // 35 CONV_2D + 17 DEPTHWISE_CONV_2D; 33 PReLU patterns of five operators, each Relu + slope * Min(x, 0)
-        // in four nodes; 12 residual ADDs (45 less the 33 in patterns) and the PReLUs' 33.
-        assertThat(nodes).containsExactly(Map.entry("Add", 45L), Map.entry("Conv", 52L), Map.entry("Flatten", 1L),
-                Map.entry("Min", 33L), Map.entry("Mul", 33L), Map.entry("Relu", 33L));
+        // 35 CONV_2D + 17 DEPTHWISE_CONV_2D; 33 PReLU patterns of five operators, each Relu(x) + (-slope) * Relu(-x)
+        // in five nodes, the two products per-channel Convs; 12 residual ADDs (45 less the 33 in patterns).
+        assertThat(nodes).containsExactly(Map.entry("Add", 45L), Map.entry("Conv", 52L + 2 * 33L),
+                Map.entry("Flatten", 1L), Map.entry("Relu", 2 * 33L));
     }
 
     @Test
@@ -75,12 +75,12 @@ class MobileFaceNetModelTest {
         String constant = "MobileFaceNet/MobileFaceNet/Conv2d_0/mul";
         float[] stored = SourceModels.graph(MobileFaceNetModel.NET).tensors().stream()
                 .filter(tensor -> tensor.name().equals(constant)).findFirst().orElseThrow().data();
-        TensorProto slopes = initializer(constant);
+        TensorProto minusSlopes = initializer("MobileFaceNet/MobileFaceNet/Conv2d_0/add/minus_slopes");
 
-        assertThat(slopes.getDimsList()).containsExactly(64L, 1L, 1L);
-        float[] values = floats(slopes);
+        assertThat(minusSlopes.getDimsList()).containsExactly(64L, 1L, 1L, 1L);
+        float[] values = floats(minusSlopes);
         for (int c = 0; c < stored.length; c++) {
-            assertThat(values[c]).as("channel %d", c).isEqualTo(2 * stored[c]);
+            assertThat(values[c]).as("channel %d", c).isEqualTo(-2 * stored[c]);
         }
     }
 
