@@ -19,7 +19,8 @@ public final class LiveViews {
      * The newest face event of a camera with the camera's live figures.
      *
      * @param scan how the worker examined the frame: FULL, REGIONS, TRACKED or NONE
-     * @param model the detector that examined it, without where its weights come from: mtcnn, blazeface or blazeface+onet
+     * @param model the detector that examined it, without where its weights come from: mtcnn, blazeface or
+     *              blazeface+onet
      * @param fps events per second over the last few seconds of capture time
      * @param latencyMs detect time minus capture time of this event
      * @param lag frames sent by ingest but not yet detected: newest frame sequence minus this event's sequence
